@@ -1,0 +1,167 @@
+package dev.parley.media.engine;
+
+import dev.parley.media.rtp.RtpPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A media thread: owns a selector with the RTP sockets of its rooms and ticks each room on absolute
+ * deadlines, so clocks do not drift and no room waits on another worker's lock.
+ *
+ * <p>Other threads talk to it only through {@link #post}, a multi-producer queue drained once per
+ * loop, like pjmedia's conference op queue.
+ */
+final class MediaWorker implements Runnable {
+  private static final Logger log = LoggerFactory.getLogger(MediaWorker.class);
+
+  private final Selector selector;
+  private final ConcurrentLinkedQueue<Runnable> ops = new ConcurrentLinkedQueue<>();
+  private final Thread thread;
+  private final AtomicInteger roomsAssigned = new AtomicInteger();
+  private volatile boolean running = true;
+
+  private RoomMedia[] rooms = new RoomMedia[16];
+  private int roomCount;
+  private final ByteBuffer rxBuffer = ByteBuffer.allocateDirect(2048);
+  private final byte[] rxBytes = new byte[2048];
+  private final ByteBuffer txBuffer = ByteBuffer.allocateDirect(2048);
+  private final RtpPacket rtp = new RtpPacket();
+  private long loopNanos;
+  private final Consumer<SelectionKey> onReadable = this::onReadable;
+  volatile long sendErrors;
+
+  MediaWorker(int index) throws IOException {
+    this.selector = Selector.open();
+    this.thread = Thread.ofPlatform().name("parley-media-" + index).daemon(true).unstarted(this);
+    this.thread.setPriority(Thread.MAX_PRIORITY);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  Selector selector() {
+    return selector;
+  }
+
+  int load() {
+    return roomsAssigned.get();
+  }
+
+  void post(Runnable op) {
+    ops.add(op);
+    selector.wakeup();
+  }
+
+  void addRoom(RoomMedia room) {
+    roomsAssigned.incrementAndGet();
+    post(() -> {
+      if (roomCount == rooms.length) rooms = Arrays.copyOf(rooms, roomCount * 2);
+      room.nextTickNanos = System.nanoTime() + room.intervalNanos();
+      rooms[roomCount++] = room;
+    });
+  }
+
+  /** Called on this thread by {@link RoomMedia#close}. */
+  void removeRoom(RoomMedia room) {
+    for (int i = 0; i < roomCount; i++) {
+      if (rooms[i] == room) {
+        rooms[i] = rooms[--roomCount];
+        rooms[roomCount] = null;
+        roomsAssigned.decrementAndGet();
+        return;
+      }
+    }
+  }
+
+  void shutdown() {
+    running = false;
+    selector.wakeup();
+    try {
+      thread.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      selector.close();
+    } catch (IOException ignored) {
+      // shutting down anyway
+    }
+  }
+
+  @Override
+  public void run() {
+    while (running) {
+      try {
+        long now = System.nanoTime();
+        long next = now + 20_000_000L;
+        for (int i = 0; i < roomCount; i++) next = Math.min(next, rooms[i].nextTickNanos);
+        long waitMillis = (next - now) / 1_000_000L;
+        loopNanos = now;
+        if (waitMillis > 0) {
+          selector.select(onReadable, waitMillis);
+        } else {
+          selector.selectNow(onReadable);
+        }
+        Runnable op;
+        while ((op = ops.poll()) != null) runOp(op);
+        now = System.nanoTime();
+        for (int i = 0; i < roomCount; i++) tickIfDue(rooms[i], now);
+      } catch (IOException | RuntimeException e) {
+        log.error("media worker {} loop error; continuing", thread.getName(), e);
+      }
+    }
+  }
+
+  private void tickIfDue(RoomMedia room, long now) {
+    int ticks = 0;
+    while (now - room.nextTickNanos >= 0 && ticks < 5) {
+      room.tick(now);
+      room.nextTickNanos += room.intervalNanos();
+      ticks++;
+    }
+    if (now - room.nextTickNanos >= 0) {
+      // More than five ticks behind (the machine stalled): skip ahead instead of bursting audio.
+      room.overruns++;
+      room.nextTickNanos = now + room.intervalNanos();
+    }
+  }
+
+  private void runOp(Runnable op) {
+    try {
+      op.run();
+    } catch (RuntimeException e) {
+      log.error("media operation failed", e);
+    }
+  }
+
+  private void onReadable(SelectionKey key) {
+    Object attachment = key.attachment();
+    if (attachment instanceof MemberMedia m) {
+      m.drain(rxBuffer, rxBytes, rtp, loopNanos);
+    } else if (key.channel() instanceof DatagramChannel ch) {
+      MemberMedia.drainRtcp(ch, rxBuffer);
+    }
+  }
+
+  void send(DatagramChannel channel, byte[] bytes, int length, InetSocketAddress target) {
+    txBuffer.clear();
+    txBuffer.put(bytes, 0, length);
+    txBuffer.flip();
+    try {
+      channel.send(txBuffer, target);
+    } catch (IOException e) {
+      sendErrors++;
+    }
+  }
+}

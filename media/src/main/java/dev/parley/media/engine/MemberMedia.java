@@ -1,0 +1,321 @@
+package dev.parley.media.engine;
+
+import dev.parley.media.audio.Prompt;
+import dev.parley.media.codec.AudioCodec;
+import dev.parley.media.jitter.JitterBuffer;
+import dev.parley.media.jitter.JitterBufferConfig;
+import dev.parley.media.jitter.JitterStats;
+import dev.parley.media.mixer.MixMinus;
+import dev.parley.media.mixer.TalkGate;
+import dev.parley.media.rtp.RtpPacket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One member's media: its RTP socket, jitter buffer, frames and outgoing packetiser.
+ *
+ * <p>Public methods may be called from any thread: they post an operation to the room's media thread
+ * and return. Every field below is touched by that media thread only, so the media path takes no lock.
+ */
+public final class MemberMedia {
+  private static final int MAX_PACKET_BYTES = 1500;
+
+  private final RoomMedia room;
+  private final MediaWorker worker;
+  private final DatagramChannel rtpChannel;
+  private final DatagramChannel rtcpChannel;
+  private final int localPort;
+  private final MemberListener listener;
+  private final MemberStats stats = new MemberStats();
+  private final long rtpTimeoutNanos;
+
+  // --- media-thread state ---
+  final short[] in;
+  final short[] out;
+  final byte[] encoded;
+  private final short[] promptFrame;
+  private final short[] decodeScratch = new short[MAX_PACKET_BYTES * 2];
+  private final JitterBuffer jitter;
+  private final TalkGate gate = new TalkGate();
+  final PromptPlayer player = new PromptPlayer();
+  private final byte[] outFifo;
+  private int outFifoLength;
+  private final byte[] packet = new byte[MAX_PACKET_BYTES];
+
+  private InetSocketAddress target;
+  private InetSocketAddress latched;
+  private long lastRxNanos;
+  private boolean timeoutReported;
+  private int payloadType = -1;
+  private AudioCodec codec;
+  int codecSlot = -1;
+  private int packetBytes;
+  private boolean send;
+  private boolean receive;
+  boolean muted;
+  int talkGainQ12 = MixMinus.UNITY_GAIN;
+  int listenGainQ12 = MixMinus.UNITY_GAIN;
+  boolean contributing;
+  private boolean talking;
+  private final long ssrc;
+  private int sequence;
+  private long timestamp;
+  private boolean markNext = true;
+  boolean removed;
+
+  MemberMedia(RoomMedia room, MediaWorker worker, PortPool.Pair ports, MemberListener listener, long rtpTimeoutNanos) {
+    this.room = room;
+    this.worker = worker;
+    this.rtpChannel = ports.rtp();
+    this.rtcpChannel = ports.rtcp();
+    this.localPort = ports.port();
+    this.listener = listener;
+    this.rtpTimeoutNanos = rtpTimeoutNanos;
+    int frame = room.spec().frameSamples();
+    this.in = new short[frame];
+    this.out = new short[frame];
+    this.encoded = new byte[frame * 2];
+    this.promptFrame = new short[frame];
+    // Room interval and member ptime are both at most 30 ms: two of each always fit.
+    this.outFifo = new byte[4 * 30 * room.spec().rateHz() / 1000];
+    this.jitter = new JitterBuffer(JitterBufferConfig.defaults(room.spec().rateHz()));
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    this.ssrc = r.nextLong() & 0xffffffffL;
+    this.sequence = r.nextInt(0x10000);
+    this.timestamp = r.nextLong() & 0xffffffffL;
+  }
+
+  /** The local RTP port to put in SDP; RTCP is this + 1. */
+  public int localRtpPort() {
+    return localPort;
+  }
+
+  public MemberStats stats() {
+    return stats;
+  }
+
+  public JitterStats jitterStats() {
+    return jitter.stats();
+  }
+
+  /** Applies (or replaces, on re-INVITE) what signalling negotiated. */
+  public void configure(RemoteMedia remote) {
+    worker.post(() -> applyRemote(remote));
+  }
+
+  /** Mutes (the member's audio is not mixed) or unmutes. */
+  public void setMuted(boolean value) {
+    worker.post(() -> muted = value);
+  }
+
+  /** Gains in Q12 fixed point ({@link MixMinus#UNITY_GAIN} = 1.0). */
+  public void setGains(int talkQ12, int listenQ12) {
+    worker.post(() -> {
+      talkGainQ12 = talkQ12;
+      listenGainQ12 = listenQ12;
+    });
+  }
+
+  /**
+   * Plays prompts to this member only, on top of what the member hears; replaces what was playing.
+   * When the sequence ends (and does not loop) the listener gets {@code onPlaybackDone(tag)}.
+   */
+  public void play(String tag, boolean loopLast, Prompt... prompts) {
+    Prompt[] copy = prompts.clone();
+    worker.post(() -> player.start(copy, loopLast, tag));
+  }
+
+  public void stopPlayback() {
+    worker.post(player::stop);
+  }
+
+  /** Leaves the mix and closes the sockets. Idempotent. */
+  public void remove() {
+    worker.post(() -> room.removeOnWorker(this));
+  }
+
+  // ---------------------------------------------------------------- media thread
+
+  private void applyRemote(RemoteMedia remote) {
+    int slot = CodecSlot.indexOf(remote.encodingName());
+    if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
+    codecSlot = slot;
+    codec = CodecSlot.codec(slot);
+    payloadType = remote.payloadType();
+    int samplesPerPacket = remote.ptimeMillis() * room.spec().rateHz() / 1000;
+    packetBytes = codec.encode(new short[samplesPerPacket], 0, samplesPerPacket, new byte[samplesPerPacket * 2], 0);
+    if (latched == null && remote.address() != null) target = remote.address();
+    boolean resumed = remote.send() && !send;
+    send = remote.send();
+    receive = remote.receive();
+    if (resumed) {
+      markNext = true;
+      outFifoLength = 0;
+    }
+    lastRxNanos = System.nanoTime();
+    timeoutReported = false;
+  }
+
+  void register(java.nio.channels.Selector selector) throws IOException {
+    rtpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, this);
+    rtcpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, RTCP_MARKER);
+    lastRxNanos = System.nanoTime();
+  }
+
+  /** Attachment of RTCP keys: reports are read and dropped until RTCP lands. */
+  static final Object RTCP_MARKER = new Object();
+
+  static void drainRtcp(DatagramChannel ch, ByteBuffer buf) {
+    try {
+      for (int i = 0; i < 16; i++) {
+        buf.clear();
+        if (ch.receive(buf) == null) return;
+      }
+    } catch (IOException ignored) {
+      // An ICMP error surfaced on the socket; nothing to do for RTCP.
+    }
+  }
+
+  /** Reads every datagram waiting on the RTP socket. */
+  void drain(ByteBuffer buf, byte[] bytes, RtpPacket rtp, long nowNanos) {
+    for (int i = 0; i < 64; i++) {
+      SocketAddress src;
+      try {
+        buf.clear();
+        src = rtpChannel.receive(buf);
+      } catch (IOException e) {
+        stats.badPackets++;
+        continue;
+      }
+      if (src == null) return;
+      int len = buf.position();
+      buf.flip();
+      buf.get(bytes, 0, len);
+      onDatagram(bytes, len, (InetSocketAddress) src, rtp, nowNanos);
+    }
+  }
+
+  private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos) {
+    if (RtpPacket.looksLikeRtcp(bytes, 0, len) || !rtp.wrap(bytes, 0, len)) {
+      stats.badPackets++;
+      return;
+    }
+    // Symmetric RTP (RFC 4961): send to where the packets really come from, which behind NAT is not
+    // what the SDP said. Re-latch only when the latched source has gone quiet, so a stray or spoofed
+    // stream cannot steal the call.
+    if (latched == null || (!latched.equals(src) && nowNanos - lastRxNanos > 2_000_000_000L)) {
+      latched = src;
+      target = src;
+    } else if (!latched.equals(src)) {
+      stats.foreignPackets++;
+      return;
+    }
+    lastRxNanos = nowNanos;
+    timeoutReported = false;
+    stats.packetsReceived++;
+    int pt = rtp.payloadType();
+    if (pt != payloadType || codec == null) {
+      // telephone-event and anything not negotiated: DTMF lands with the member-controls work.
+      stats.unknownPayloadPackets++;
+      return;
+    }
+    int n = codec.decode(bytes, rtp.payloadOffset(), rtp.payloadLength(), decodeScratch, 0);
+    jitter.put(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), decodeScratch, 0, n, nowNanos);
+  }
+
+  /**
+   * Pulls this tick's frame into {@link #in} and decides whether it is mixed.
+   *
+   * @return true if the member contributes to this tick's mix
+   */
+  boolean pullFrame(int frame, int energyLevel) {
+    JitterBuffer.Playout kind = jitter.read(in, 0, frame);
+    boolean pass;
+    if (kind == JitterBuffer.Playout.SILENCE || muted || !receive) {
+      gate.reset();
+      pass = false;
+    } else {
+      pass = gate.pass(MixMinus.energy(in, frame), energyLevel);
+    }
+    if (pass != talking) {
+      talking = pass;
+      listener.onTalking(pass);
+    }
+    if (pass) MixMinus.scale(in, frame, talkGainQ12);
+    contributing = pass;
+    return pass;
+  }
+
+  /** True when the shared mix can be sent as is: nothing personal to add for this member. */
+  boolean hearsSharedMix() {
+    return !contributing && listenGainQ12 == MixMinus.UNITY_GAIN && !player.active();
+  }
+
+  boolean sending() {
+    return send && target != null && codec != null;
+  }
+
+  /** Builds this member's own frame from the room accumulator, encodes it and queues it. */
+  void sendPersonal(int[] acc, int frame, long nowNanos) {
+    MixMinus.minus(acc, contributing ? in : null, frame, listenGainQ12, out);
+    if (player.active()) {
+      boolean ended = player.read(promptFrame, frame);
+      MixMinus.overlay(out, promptFrame, 0, frame);
+      if (ended) listener.onPlaybackDone(player.tag());
+    }
+    int n = codec.encode(out, 0, frame, encoded, 0);
+    queue(encoded, n, frame, nowNanos);
+  }
+
+  /** Queues already encoded bytes (the shared mix) and sends whole packets. */
+  void queue(byte[] payload, int length, int frame, long nowNanos) {
+    if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
+    System.arraycopy(payload, 0, outFifo, outFifoLength, length);
+    outFifoLength += length;
+    while (outFifoLength >= packetBytes) {
+      sendPacket(packetBytes);
+    }
+  }
+
+  private void sendPacket(int payloadBytes) {
+    int h = RtpPacket.writeHeader(packet, 0, markNext, payloadType, sequence, timestamp, ssrc);
+    System.arraycopy(outFifo, 0, packet, h, payloadBytes);
+    outFifoLength -= payloadBytes;
+    if (outFifoLength > 0) System.arraycopy(outFifo, payloadBytes, outFifo, 0, outFifoLength);
+    markNext = false;
+    sequence = (sequence + 1) & 0xffff;
+    // G.711 carries one sample per byte, so the payload length is the timestamp step.
+    timestamp = (timestamp + payloadBytes) & 0xffffffffL;
+    worker.send(rtpChannel, packet, h + payloadBytes, target);
+    stats.packetsSent++;
+  }
+
+  /** Advances a private prompt while the member is not sent anything, so timing stays true. */
+  void advancePlayerSilently(int frame) {
+    if (player.active() && player.read(promptFrame, frame)) listener.onPlaybackDone(player.tag());
+  }
+
+  void checkTimeout(long nowNanos) {
+    if (!timeoutReported && receive && codec != null && nowNanos - lastRxNanos > rtpTimeoutNanos) {
+      timeoutReported = true;
+      listener.onRtpTimeout();
+    }
+  }
+
+  void closeSockets() {
+    try {
+      rtpChannel.close();
+    } catch (IOException ignored) {
+      // closing a datagram socket cannot fail in a way we could act on
+    }
+    try {
+      rtcpChannel.close();
+    } catch (IOException ignored) {
+      // as above
+    }
+  }
+}

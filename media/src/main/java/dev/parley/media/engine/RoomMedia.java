@@ -1,0 +1,177 @@
+package dev.parley.media.engine;
+
+import dev.parley.media.audio.Prompt;
+import dev.parley.media.codec.AudioCodec;
+import dev.parley.media.mixer.MixMinus;
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The media side of one room: its members' streams and the mix, ticked by one media thread on
+ * absolute deadlines.
+ *
+ * <p>Public methods may be called from any thread and only post operations. All mixing state is
+ * touched by the owning {@link MediaWorker} alone, so rooms share no lock.
+ */
+public final class RoomMedia {
+  private final RoomMediaSpec spec;
+  private final MediaWorker worker;
+  private final PortPool ports;
+  private final long rtpTimeoutNanos;
+  private final long intervalNanos;
+
+  // --- media-thread state ---
+  private MemberMedia[] members = new MemberMedia[8];
+  private int memberCount;
+  private final int frame;
+  private final int[] acc;
+  private final short[] sharedPcm;
+  private final byte[][] sharedEncoded = new byte[CodecSlot.MAX][];
+  private final int[] sharedEncodedLength = new int[CodecSlot.MAX];
+  private final boolean[] sharedReady = new boolean[CodecSlot.MAX];
+  private final AudioCodec[] codecs = new AudioCodec[CodecSlot.MAX];
+  private final short[] roomPromptFrame;
+  private final PromptPlayer roomPlayer = new PromptPlayer();
+  private int noiseState = 0x2545F491;
+  long nextTickNanos;
+  boolean closed;
+  long overruns;
+
+  RoomMedia(RoomMediaSpec spec, MediaWorker worker, PortPool ports, long rtpTimeoutNanos) {
+    this.spec = spec;
+    this.worker = worker;
+    this.ports = ports;
+    this.rtpTimeoutNanos = rtpTimeoutNanos;
+    this.intervalNanos = spec.intervalMillis() * 1_000_000L;
+    this.frame = spec.frameSamples();
+    this.acc = new int[frame];
+    this.sharedPcm = new short[frame];
+    this.roomPromptFrame = new short[frame];
+    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[frame * 2];
+  }
+
+  public RoomMediaSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Allocates a member's RTP/RTCP ports (on the caller's thread, so the port is known for the SDP
+   * answer) and adds the member to the room. It is mixed once {@link MemberMedia#configure} says
+   * where to send and what codec to use.
+   *
+   * @throws IOException when no port pair is free
+   */
+  public MemberMedia addMember(MemberListener listener) throws IOException {
+    MemberMedia m = new MemberMedia(this, worker, ports.allocate(), listener, rtpTimeoutNanos);
+    worker.post(() -> addOnWorker(m));
+    return m;
+  }
+
+  /** Plays prompts to everybody in the room (enter and exit sounds, announcements). */
+  public void play(String tag, Prompt... prompts) {
+    Prompt[] copy = prompts.clone();
+    worker.post(() -> roomPlayer.start(copy, false, tag));
+  }
+
+  /** Removes every member and stops ticking this room. */
+  public void close() {
+    worker.post(() -> {
+      for (int i = memberCount - 1; i >= 0; i--) removeOnWorker(members[i]);
+      closed = true;
+      worker.removeRoom(this);
+    });
+  }
+
+  // ---------------------------------------------------------------- media thread
+
+  private void addOnWorker(MemberMedia m) {
+    if (closed) {
+      m.closeSockets();
+      return;
+    }
+    try {
+      m.register(worker.selector());
+    } catch (IOException e) {
+      m.closeSockets();
+      return;
+    }
+    if (memberCount == members.length) members = Arrays.copyOf(members, memberCount * 2);
+    members[memberCount++] = m;
+  }
+
+  void removeOnWorker(MemberMedia m) {
+    if (m.removed) return;
+    m.removed = true;
+    for (int i = 0; i < memberCount; i++) {
+      if (members[i] == m) {
+        members[i] = members[--memberCount];
+        members[memberCount] = null;
+        break;
+      }
+    }
+    m.closeSockets();
+  }
+
+  /** One mixer tick: pull, sum, mix-minus, encode once per codec where possible, send. */
+  void tick(long nowNanos) {
+    MixMinus.clear(acc, frame);
+    int contributors = 0;
+    for (int i = 0; i < memberCount; i++) {
+      MemberMedia m = members[i];
+      if (m.pullFrame(frame, spec.energyLevel())) {
+        MixMinus.accumulate(acc, m.in, frame, MixMinus.UNITY_GAIN);
+        contributors++;
+      }
+    }
+    boolean announcing = roomPlayer.active();
+    if (announcing) {
+      roomPlayer.read(roomPromptFrame, frame);
+      MixMinus.accumulate(acc, roomPromptFrame, frame, MixMinus.UNITY_GAIN);
+    } else if (contributors == 0 && spec.comfortNoiseLevel() > 0) {
+      addComfortNoise();
+    }
+    Arrays.fill(sharedReady, false);
+    boolean sharedPcmReady = false;
+    for (int i = 0; i < memberCount; i++) {
+      MemberMedia m = members[i];
+      if (!m.sending()) {
+        m.advancePlayerSilently(frame);
+      } else if (m.hearsSharedMix()) {
+        int slot = m.codecSlot;
+        if (!sharedReady[slot]) {
+          if (!sharedPcmReady) {
+            MixMinus.minus(acc, null, frame, MixMinus.UNITY_GAIN, sharedPcm);
+            sharedPcmReady = true;
+          }
+          if (codecs[slot] == null) codecs[slot] = CodecSlot.codec(slot);
+          sharedEncodedLength[slot] = codecs[slot].encode(sharedPcm, 0, frame, sharedEncoded[slot], 0);
+          sharedReady[slot] = true;
+        }
+        m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos);
+      } else {
+        m.sendPersonal(acc, frame, nowNanos);
+      }
+      m.checkTimeout(nowNanos);
+    }
+  }
+
+  private void addComfortNoise() {
+    int level = spec.comfortNoiseLevel();
+    int s = noiseState;
+    for (int i = 0; i < frame; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      acc[i] += (int) (((long) (s >> 16)) * level >> 15);
+    }
+    noiseState = s;
+  }
+
+  long intervalNanos() {
+    return intervalNanos;
+  }
+
+  int memberCountOnWorker() {
+    return memberCount;
+  }
+}

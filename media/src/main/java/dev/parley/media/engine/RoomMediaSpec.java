@@ -1,0 +1,24 @@
+package dev.parley.media.engine;
+
+/**
+ * How a room mixes.
+ *
+ * @param name for logs only
+ * @param rateHz the mixing rate (8000 for now)
+ * @param intervalMillis the tick: 10, 20 or 30 ms
+ * @param energyLevel frames whose mean absolute amplitude is below this are not mixed (0 = all)
+ * @param comfortNoiseLevel peak amplitude of the noise listeners hear when nobody talks (0 = silence)
+ */
+public record RoomMediaSpec(
+    String name, int rateHz, int intervalMillis, int energyLevel, int comfortNoiseLevel) {
+  public RoomMediaSpec {
+    if (rateHz != 8000) throw new IllegalArgumentException("only 8000 Hz rooms are supported: " + rateHz);
+    if (intervalMillis != 10 && intervalMillis != 20 && intervalMillis != 30) {
+      throw new IllegalArgumentException("interval must be 10, 20 or 30 ms: " + intervalMillis);
+    }
+  }
+
+  public int frameSamples() {
+    return rateHz * intervalMillis / 1000;
+  }
+}

@@ -1,0 +1,112 @@
+package dev.parley.server.app;
+
+import dev.parley.media.engine.MediaEngine;
+import dev.parley.media.engine.MediaEngineConfig;
+import dev.parley.server.call.ActiveCalls;
+import dev.parley.server.call.CallSession;
+import dev.parley.server.call.InviteHandler;
+import dev.parley.server.call.PromptLibrary;
+import dev.parley.server.call.RoomProfiles;
+import dev.parley.server.conference.Conference;
+import dev.parley.server.conference.LeaveReason;
+import dev.parley.server.config.ProfileConfig;
+import dev.parley.server.config.ServerConfig;
+import dev.parley.server.routing.Router;
+import dev.parley.sip.SipConfig;
+import dev.parley.sip.SipServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running server: media engine, conference, SIP. Start and stop; nothing else. */
+public final class ParleyServer {
+  private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+
+  private final MediaEngine media;
+  private final SipServer sip;
+  private final ActiveCalls calls;
+  private final ScheduledExecutorService timers;
+
+  private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers) {
+    this.media = media;
+    this.sip = sip;
+    this.calls = calls;
+    this.timers = timers;
+  }
+
+  /** Raised when the server cannot start (port in use, unreadable prompt...). */
+  public static final class StartException extends Exception {
+    StartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  public static ParleyServer start(ServerConfig c) throws StartException {
+    var m = c.media();
+    MediaEngine engine;
+    try {
+      engine = new MediaEngine(new MediaEngineConfig(m.address(), m.rtpPortMin(), m.rtpPortMax(), m.workers(), m.rtpTimeout()));
+    } catch (IOException e) {
+      throw new StartException("media engine: " + e.getMessage(), e);
+    }
+    ScheduledExecutorService timers =
+        Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
+    RoomProfiles profiles = new RoomProfiles(new PromptLibrary());
+    try {
+      // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
+      for (ProfileConfig p : c.profiles().values()) profiles.forConfig(p);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw new StartException(e.getMessage(), e);
+    }
+    Conference conference = new Conference(engine, Clock.systemUTC(), timers);
+    ActiveCalls calls = new ActiveCalls();
+    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address());
+    var s = c.sip();
+    SipServer sip;
+    try {
+      sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley"), invites);
+    } catch (Exception e) {
+      engine.close();
+      throw new StartException("SIP: " + e.getMessage(), e);
+    }
+    log.info(
+        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes (config: {})",
+        s.udp() ? "udp" : "",
+        s.tcp() ? (s.udp() ? "+tcp" : "tcp") : "",
+        s.address(),
+        s.port(),
+        m.rtpPortMin(),
+        m.rtpPortMax(),
+        c.routes().size(),
+        c.source());
+    return new ParleyServer(engine, sip, calls, timers);
+  }
+
+  /** Ends every call with BYE, waits briefly for the BYEs to go out, then stops SIP and media. */
+  public void stop() {
+    log.info("stopping: ending {} calls", calls.size());
+    for (CallSession call : calls.snapshot()) call.hangup(LeaveReason.SERVER_STOPPED);
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (calls.size() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    try {
+      // Let the BYE transactions get their first transmission out before the stack goes away.
+      Thread.sleep(300);
+    } catch (InterruptedException ignored) {
+      Thread.currentThread().interrupt();
+    }
+    sip.close();
+    media.close();
+    timers.shutdownNow();
+    log.info("stopped");
+  }
+}

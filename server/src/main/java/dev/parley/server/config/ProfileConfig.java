@@ -1,0 +1,54 @@
+package dev.parley.server.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a room behaves: its mixing clock, gate, size limit and prompts. Rooms name a profile through
+ * their route; route params may override single fields ({@link #withParams}).
+ *
+ * @param name              the profile's key under {@code profiles:}
+ * @param rateHz            mixing rate; only 8000 for now (16000/48000 come with G.722/Opus)
+ * @param intervalMs        mixing tick: 10, 20 or 30 ms
+ * @param energyLevel       0..32767; frames whose average absolute amplitude is below it are not mixed
+ *                          (FreeSWITCH's energy-level); 0 mixes everything
+ * @param maxMembers        0 = unlimited
+ * @param lonely            Yate's lonely: true lets a member stay alone in the room; false hangs up a
+ *                          member left alone once {@code lonelyGrace} has passed
+ * @param lonelyGrace       zero or more; unused while {@code lonely} is true
+ * @param comfortNoiseLevel 0..10000; 0 = no comfort noise
+ * @param sounds            prompts played by the room
+ */
+public record ProfileConfig(
+        String name,
+        int rateHz,
+        int intervalMs,
+        int energyLevel,
+        int maxMembers,
+        boolean lonely,
+        Duration lonelyGrace,
+        int comfortNoiseLevel,
+        Sounds sounds) {
+
+    /** Keys a route may override: interval, energy-level, max-members, lonely, lonely-grace, comfort-noise. */
+    public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
+
+    public ProfileConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(lonelyGrace, "lonelyGrace");
+        Objects.requireNonNull(sounds, "sounds");
+    }
+
+    /**
+     * This profile with route params applied, in map order. Keys are the profile's YAML keys that a
+     * route may override ({@link #ROUTE_PARAMS}, plus Yate's {@code maxusers}); values are written as in
+     * YAML ({@code "10"}, {@code "false"}, {@code "30s"}) and judged by the same rules.
+     *
+     * @throws IllegalArgumentException naming the param, for an unknown key or an invalid value
+     */
+    public ProfileConfig withParams(Map<String, String> params) {
+        return RouteParams.apply(this, params);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.parley.server.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration of one server instance, as read and validated by {@link ConfigLoader}.
+ * Immutable; safe to share between threads.
+ *
+ * @param profiles room profiles by name, in file order; always holds {@code default}
+ * @param routes   dialled-number routes, in file order (the first match wins)
+ * @param source   where it came from: the config file as given, or {@code "built-in defaults"}
+ */
+public record ServerConfig(
+        SipSettings sip,
+        MediaSettings media,
+        Map<String, ProfileConfig> profiles,
+        List<RouteConfig> routes,
+        String source) {
+
+    public ServerConfig {
+        Objects.requireNonNull(sip, "sip");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(source, "source");
+        profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        routes = List.copyOf(routes);
+    }
+}

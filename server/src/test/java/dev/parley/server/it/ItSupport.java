@@ -1,0 +1,77 @@
+package dev.parley.server.it;
+
+import dev.parley.testkit.ParleyProcess;
+import dev.parley.testkit.TestConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * What every integration test here shares: where its files go, how it starts the server, and the
+ * port plan.
+ *
+ * <p>Ports (all 127.0.0.1): Parley SIP 15061-15099, one per test so a server that is slow to die
+ * cannot disturb the next test; Parley RTP 20000-20999 (from {@link TestConfig}); sipp SIP
+ * 5100-5199 and media 16000-17999; {@link dev.parley.testkit.RtpSink} ports 18000-18999; baresip
+ * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199).
+ *
+ * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
+ * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.
+ */
+final class ItSupport {
+
+    /** The room every test config routes to. */
+    static final String ROOM = "3000";
+
+    private ItSupport() {}
+
+    /** A fresh, empty output directory for one test. */
+    static Path outDir(Class<?> testClass, String test) {
+        Path dir = ParleyProcess.home().resolve("server/target/it").resolve(testClass.getSimpleName()).resolve(test);
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code config} into {@code dir} and starts Parley with it; the log is {@code dir/parley.log}. */
+    static ParleyProcess startServer(TestConfig config, Path dir) throws IOException {
+        return ParleyProcess.start(config.writeTo(dir), dir.resolve("parley.log"), Duration.ofSeconds(30));
+    }
+
+    /** {@code sip:3000@127.0.0.1:<port>}. */
+    static String roomUri(int sipPort) {
+        return "sip:" + ROOM + "@127.0.0.1:" + sipPort;
+    }
+
+    /** A file of the test classpath (src/test/resources), e.g. {@code sipp/options.xml}. */
+    static Path resource(String path) {
+        URL url = ItSupport.class.getResource("/" + path);
+        if (url == null) throw new IllegalArgumentException("no test resource " + path);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(url.toString(), e);
+        }
+    }
+
+    /**
+     * Lets the call run: audio only flows in real time, so measuring N seconds of it takes N
+     * seconds. Every other wait in these tests is for an event, with a limit.
+     */
+    static void letAudioFlow(Duration d) throws InterruptedException {
+        Thread.sleep(d);
+    }
+}

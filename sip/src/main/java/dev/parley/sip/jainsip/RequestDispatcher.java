@@ -1,0 +1,212 @@
+package dev.parley.sip.jainsip;
+
+import dev.parley.sip.CallHandler;
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.stack.SIPServerTransaction;
+import gov.nist.javax.sip.stack.SIPTransaction;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack's listener: sorts each request out (RFC 3261 §8.2 checks, then dialog matching §12.2.2)
+ * and either answers it at once or hands it to its call. Runs on the stack's event thread, so it never
+ * waits for an application: new calls go to {@link CallHandler} on a fresh virtual thread, call events
+ * through the call's {@link CallEvents}.
+ */
+final class RequestDispatcher implements SipListenerExt {
+  private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+  private final SipProvider provider;
+  private final Responder responder;
+  private final OutOfDialogRequests outOfDialog;
+  private final CallHandler handler;
+  private final Consumer<JainSipCall> onCallStarted;
+  private final Consumer<JainSipCall> onCallFinished;
+
+  RequestDispatcher(
+      SipProvider provider,
+      Responder responder,
+      CallHandler handler,
+      Consumer<JainSipCall> onCallStarted,
+      Consumer<JainSipCall> onCallFinished) {
+    this.provider = provider;
+    this.responder = responder;
+    this.outOfDialog = new OutOfDialogRequests(responder);
+    this.handler = handler;
+    this.onCallStarted = onCallStarted;
+    this.onCallFinished = onCallFinished;
+  }
+
+  @Override
+  public void processRequest(RequestEvent event) {
+    Request request = event.getRequest();
+    try {
+      dispatch(event, request);
+    } catch (RuntimeException e) {
+      log.warn("failed to handle {} {}", request.getMethod(), request.getRequestURI(), e);
+    }
+  }
+
+  private void dispatch(RequestEvent event, Request request) {
+    String method = request.getMethod();
+    if (Request.ACK.equals(method)) {
+      // An ACK for a 2xx (the stack absorbs those for non-2xx); never answered (RFC 3261 §17.2.3).
+      JainSipCall call = callOf(event.getDialog());
+      if (call != null) call.onAck(request);
+      return;
+    }
+    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    if (Request.INVITE.equals(method) && inDialog && callOf(event.getDialog()) == null) {
+      // §12.2.2: no such dialog. Stateless, or the RI would create a dialog for the transaction.
+      responder.replyStateless(request, 481, "Call/Transaction Does Not Exist");
+      return;
+    }
+    Rejection bad = RequestChecks.check(request);
+    if (bad == null && Request.INVITE.equals(method) && !inDialog) bad = RequestChecks.contact(request);
+    ServerTransaction st;
+    try {
+      st = serverTransaction(event);
+    } catch (TransactionAlreadyExistsException retransmission) {
+      return; // the original is being handled; its transaction answers the copies
+    } catch (TransactionUnavailableException e) {
+      log.debug("no transaction for {}: {}", method, e.getMessage());
+      if (bad == null) bad = new Rejection(500, "Server Internal Error");
+      responder.replyStateless(request, bad);
+      return;
+    }
+    if (bad != null) {
+      log.debug("{} refused with {} {}", method, bad.status(), bad.reason());
+      responder.reply(st, bad);
+      return;
+    }
+    JainSipCall call = callOf(event.getDialog() != null ? event.getDialog() : st.getDialog());
+    switch (method) {
+      case Request.INVITE -> {
+        if (inDialog) call.onReinvite(st);
+        else newCall(st);
+      }
+      case Request.BYE -> {
+        if (call != null) call.onBye(st);
+        else noDialog(st);
+      }
+      case Request.CANCEL -> {
+        JainSipCall cancelled = call != null ? call : callOf(cancelledInvite(st));
+        if (cancelled != null) cancelled.onCancel(st);
+        else noDialog(st);
+      }
+      case Request.INFO -> {
+        if (call != null) call.onInfo(st);
+        else noDialog(st);
+      }
+      case Request.OPTIONS -> {
+        if (inDialog && call == null) noDialog(st);
+        else outOfDialog.options(st, transport(st), responder.messages().localHost(request));
+      }
+      case Request.REGISTER -> outOfDialog.register(st);
+      default -> outOfDialog.unsupported(st, method);
+    }
+  }
+
+  private void newCall(ServerTransaction st) {
+    // 100 at once (RFC 3261 §8.2.6.1 allows it; it stops INVITE retransmissions over UDP), rather
+    // than the RI's 200 ms timer.
+    responder.reply(st, 100, null);
+    JainSipCall call = new JainSipCall(st, provider, responder, onCallFinished);
+    st.getDialog().setApplicationData(call);
+    onCallStarted.accept(call);
+    log.info(
+        "call {}: INVITE for '{}' from {} via {} {}:{}{}",
+        call.callId(), call.requestUser(), call.fromUri(), call.transport(), call.remoteHost(), call.remotePort(),
+        call.offerSdp() == null ? ", no SDP (delayed offer)" : "");
+    Thread.ofVirtual().name("sip-invite " + call.callId()).start(() -> {
+      try {
+        handler.onInvite(call);
+      } catch (Throwable t) {
+        log.error("call {}: the call handler failed", call.callId(), t);
+        call.onHandlerFailed();
+        if (t instanceof VirtualMachineError fatal) throw fatal;
+      }
+    });
+  }
+
+  /** §12.2.2: a request within a dialog we do not have. */
+  private void noDialog(ServerTransaction st) {
+    log.debug("{} for an unknown dialog, 481", st.getRequest().getMethod());
+    responder.reply(st, 481, "Call/Transaction Does Not Exist");
+  }
+
+  /** The request's server transaction: the stack's if it made one (in-dialog requests, CANCEL), else a new one. */
+  private ServerTransaction serverTransaction(RequestEvent event)
+      throws TransactionAlreadyExistsException, TransactionUnavailableException {
+    ServerTransaction st = event.getServerTransaction();
+    return st != null ? st : provider.getNewServerTransaction(event.getRequest());
+  }
+
+  private static Dialog cancelledInvite(ServerTransaction cancel) {
+    SIPServerTransaction invite = ((SIPServerTransaction) cancel).getCanceledInviteTransaction();
+    return invite == null ? null : invite.getDialog();
+  }
+
+  private static String transport(ServerTransaction st) {
+    return ((SIPTransaction) st).getTransport().toLowerCase(Locale.ROOT);
+  }
+
+  private static JainSipCall callOf(Dialog dialog) {
+    return dialog != null && dialog.getApplicationData() instanceof JainSipCall c ? c : null;
+  }
+
+  // ---- the rest of the stack's events ------------------------------------------------------
+
+  @Override
+  public void processDialogTimeout(DialogTimeoutEvent event) {
+    JainSipCall call = callOf(event.getDialog());
+    if (call == null) return;
+    switch (event.getReason()) {
+      case AckNotReceived -> call.onAckTimeout();
+      case EarlyStateTimeout -> call.onEarlyTimeout();
+      default -> log.debug("call {}: dialog timeout {}", call.callId(), event.getReason());
+    }
+  }
+
+  @Override
+  public void processDialogTerminated(DialogTerminatedEvent event) {
+    JainSipCall call = callOf(event.getDialog());
+    if (call != null && !call.isTerminated()) call.onDialogTerminated();
+  }
+
+  @Override
+  public void processResponse(ResponseEvent event) {
+    // Only our BYEs have responses; a failure changes nothing, the call is over for us.
+    log.debug("response {} to {}", event.getResponse().getStatusCode(), ((SIPMessage) event.getResponse()).getCSeq().getMethod());
+  }
+
+  @Override
+  public void processTimeout(TimeoutEvent event) {
+    log.debug("transaction timeout ({})", event.getTimeout());
+  }
+
+  @Override
+  public void processIOException(IOExceptionEvent event) {
+    log.debug("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+  }
+
+  @Override
+  public void processTransactionTerminated(TransactionTerminatedEvent event) {}
+}

@@ -1,0 +1,214 @@
+package dev.parley.sip.sdp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * RFC 3264 offer/answer for one bidirectional audio stream over plain RTP ({@code RTP/AVP}, or
+ * {@code RTP/AVPF} answered in kind). Secure profiles ({@code RTP/SAVP...}) are not supported and are
+ * rejected like any other stream we cannot take.
+ */
+public final class OfferAnswer {
+  private OfferAnswer() {}
+
+  /** RFC 4733 named telephone events. */
+  static final String TELEPHONE_EVENT = "telephone-event";
+
+  /** The payload type we offer telephone-event with (the common choice; any number works, RFC 4733). */
+  static final int OUR_TELEPHONE_EVENT_PT = 101;
+
+  /** Default and allowed packet times (ms). */
+  static final int DEFAULT_PTIME = 20;
+
+  /** Our answer and what it agreed. */
+  public record Answer(String sdp, NegotiatedAudio negotiated) {
+    public Answer {
+      Objects.requireNonNull(sdp, "sdp");
+      Objects.requireNonNull(negotiated, "negotiated");
+    }
+  }
+
+  /**
+   * Answers a remote offer (RFC 3264 §6). The first audio RTP stream with a codec we support is
+   * accepted; every other stream is rejected with port 0, keeping the number and order of {@code m=}
+   * lines (§6). Among the offered codecs we take the first in the <em>offerer's</em> order that we
+   * support (§6.1 lets the answerer choose; following the offerer's preference is the polite choice).
+   * telephone-event at the codec's clock rate is kept with the offerer's payload type number. ptime
+   * is the offer's if 10, 20 or 30, else 20. The direction mirrors the offer's (sendonly becomes
+   * recvonly, recvonly sendonly, inactive stays); a connection address of {@code 0.0.0.0} (RFC 2543
+   * hold) means we must not send.
+   *
+   * @param supported our codecs; their order does not matter here
+   * @param sessionId our {@code o=} session id
+   * @return the answer with {@code o=} version 1; use the overload with a version for re-INVITEs
+   * @throws NoCommonCodecException if no audio stream can be accepted (the server answers 488)
+   */
+  public static Answer answer(
+      SessionDescription offer, List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId)
+      throws NoCommonCodecException {
+    return answer(offer, supported, localAddress, localRtpPort, sessionId, 1);
+  }
+
+  /**
+   * {@link #answer(SessionDescription, List, String, int, long)} with an explicit {@code o=} version:
+   * every new SDP we send in a session must increment it by one (RFC 3264 §8), answers to re-INVITEs
+   * included.
+   */
+  public static Answer answer(
+      SessionDescription offer,
+      List<AudioFormat> supported,
+      String localAddress,
+      int localRtpPort,
+      long sessionId,
+      long sessionVersion)
+      throws NoCommonCodecException {
+    List<MediaDescription> answered = new ArrayList<>(offer.media().size());
+    NegotiatedAudio chosen = null;
+    for (MediaDescription m : offer.media()) {
+      NegotiatedAudio n = chosen == null ? accept(offer, m, supported) : null;
+      if (n == null) {
+        answered.add(rejected(m));
+        continue;
+      }
+      chosen = n;
+      answered.add(answerMedia(m, n, localRtpPort));
+    }
+    if (chosen == null) {
+      throw new NoCommonCodecException("no common audio codec: offered " + describe(offer) + "; we support " + supported);
+    }
+    SessionDescription sd =
+        new SessionDescription(
+            0, Origin.of(sessionId, sessionVersion, localAddress), "Parley", localAddress, "0 0", null, List.of(),
+            answered);
+    return new Answer(SdpWriter.write(sd), chosen);
+  }
+
+  /**
+   * Our offer, for a delayed-offer INVITE (offer in our 200) or a re-INVITE without SDP: every
+   * supported codec in the given order (static payload types where RFC 3551 has one, dynamic from 96
+   * otherwise), telephone-event/8000 as 101 with events 0-16, ptime 20, sendrecv.
+   */
+  public static String offer(
+      List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId, int sessionVersion) {
+    if (supported.isEmpty()) throw new IllegalArgumentException("no codecs to offer");
+    List<String> formats = new ArrayList<>();
+    List<RtpMap> maps = new ArrayList<>();
+    int nextDynamic = 96;
+    for (AudioFormat f : supported) {
+      int pt = StaticPayloadTypes.of(f);
+      if (pt < 0) {
+        if (nextDynamic == OUR_TELEPHONE_EVENT_PT) nextDynamic++;
+        pt = nextDynamic++;
+      }
+      formats.add(Integer.toString(pt));
+      maps.add(new RtpMap(pt, f.encodingName(), f.clockRateHz()));
+    }
+    formats.add(Integer.toString(OUR_TELEPHONE_EVENT_PT));
+    maps.add(new RtpMap(OUR_TELEPHONE_EVENT_PT, TELEPHONE_EVENT, 8000));
+    MediaDescription audio =
+        new MediaDescription(
+            "audio", localRtpPort, 1, "RTP/AVP", formats, null, maps,
+            Map.of(Integer.toString(OUR_TELEPHONE_EVENT_PT), "0-16"), DEFAULT_PTIME, Direction.SENDRECV, -1,
+            List.of());
+    SessionDescription sd =
+        new SessionDescription(
+            0, Origin.of(sessionId, sessionVersion, localAddress), "Parley", localAddress, "0 0", null, List.of(),
+            List.of(audio));
+    return SdpWriter.write(sd);
+  }
+
+  /**
+   * Applies the peer's answer to our offer (RFC 3264 §7): the first accepted audio RTP stream, the
+   * first of its codecs we support, its telephone-event, its ptime (10/20/30, else 20), and our
+   * direction mirrored from its own.
+   *
+   * @throws NoCommonCodecException if the answer rejects the audio or lists no codec we support
+   */
+  public static NegotiatedAudio applyAnswer(SessionDescription answer, List<AudioFormat> supported)
+      throws NoCommonCodecException {
+    for (MediaDescription m : answer.media()) {
+      NegotiatedAudio n = accept(answer, m, supported);
+      if (n != null) return n;
+    }
+    throw new NoCommonCodecException("the answer accepts no audio codec we support: " + describe(answer));
+  }
+
+  /** What we would agree for this media section, or {@code null} if we cannot take it. */
+  private static NegotiatedAudio accept(SessionDescription sd, MediaDescription m, List<AudioFormat> supported) {
+    if (m.port() == 0 || !m.media().equalsIgnoreCase("audio") || !isPlainRtp(m.proto())) return null;
+    RtpMap codec = null;
+    for (int pt : m.payloadTypes()) {
+      RtpMap map = m.rtpMap(pt);
+      if (map != null && supported.stream().anyMatch(map::matches)) {
+        codec = map;
+        break;
+      }
+    }
+    if (codec == null) return null;
+    int telephoneEvent = -1;
+    for (int pt : m.payloadTypes()) {
+      RtpMap map = m.rtpMap(pt);
+      // RFC 4733 §7.1.1: the event clock must be the audio codec's.
+      if (map != null && map.encodingName().equalsIgnoreCase(TELEPHONE_EVENT) && map.clockRateHz() == codec.clockRateHz()) {
+        telephoneEvent = pt;
+        break;
+      }
+    }
+    String address = sd.connectionFor(m);
+    Direction ours = sd.directionOf(m).mirror();
+    if (Addresses.isHoldAddress(address)) ours = ours.withoutSending();
+    int ptime = m.ptimeMillis() == 10 || m.ptimeMillis() == 20 || m.ptimeMillis() == 30 ? m.ptimeMillis() : DEFAULT_PTIME;
+    int rtcp = m.rtcpPort() > 0 ? m.rtcpPort() : m.port() + 1;
+    return new NegotiatedAudio(
+        address, m.port(), rtcp, codec.payloadType(), codec.encodingName(), codec.clockRateHz(), ptime, telephoneEvent,
+        ours);
+  }
+
+  private static MediaDescription answerMedia(MediaDescription offered, NegotiatedAudio n, int localRtpPort) {
+    List<String> formats = new ArrayList<>();
+    List<RtpMap> maps = new ArrayList<>();
+    Map<String, String> fmtp = new LinkedHashMap<>();
+    String codecPt = Integer.toString(n.payloadType());
+    formats.add(codecPt);
+    maps.add(offered.rtpMap(n.payloadType()));
+    if (offered.fmtp().containsKey(codecPt)) fmtp.put(codecPt, offered.fmtp().get(codecPt));
+    if (n.telephoneEventPayloadType() >= 0) {
+      String te = Integer.toString(n.telephoneEventPayloadType());
+      formats.add(te);
+      maps.add(offered.rtpMap(n.telephoneEventPayloadType()));
+      fmtp.put(te, offered.fmtp().getOrDefault(te, "0-15"));
+    }
+    return new MediaDescription(
+        "audio", localRtpPort, 1, offered.proto(), formats, null, maps, fmtp, n.ptimeMillis(), n.direction(), -1,
+        List.of());
+  }
+
+  /** A stream we do not take: port 0, the offered formats (RFC 3264 §6 needs at least one). */
+  private static MediaDescription rejected(MediaDescription m) {
+    return new MediaDescription(
+        m.media(), 0, 1, m.proto(), m.formats(), null, List.of(), Map.of(), -1, null, -1, List.of());
+  }
+
+  private static boolean isPlainRtp(String proto) {
+    String p = proto.toUpperCase(Locale.ROOT);
+    return p.equals("RTP/AVP") || p.equals("RTP/AVPF");
+  }
+
+  private static String describe(SessionDescription sd) {
+    StringJoiner out = new StringJoiner("; ");
+    for (MediaDescription m : sd.media()) {
+      StringJoiner codecs = new StringJoiner(" ");
+      for (int pt : m.payloadTypes()) {
+        RtpMap map = m.rtpMap(pt);
+        codecs.add(map == null ? pt + "(?)" : map.encodingName() + "/" + map.clockRateHz() + "(" + pt + ")");
+      }
+      out.add(m.media() + " " + m.port() + " " + m.proto() + " [" + codecs + "]");
+    }
+    return out.length() == 0 ? "no media" : out.toString();
+  }
+}
