@@ -24,6 +24,8 @@
 #   kicked.wav   "You have been removed from the conference."
 #   pin.wav      "Please enter the conference PIN, followed by the pound key."
 #   bad-pin.wav  "That PIN is not valid."
+#   numbers/     the member count: there-are.wav "There are", people.wav "people in this conference",
+#                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav
 # Speech: espeak-ng voice en-us, 150 words/min, band-limited to 100-3400 Hz, leading and trailing
 # silence trimmed to 0.1 s / 0.2 s, normalised to a peak of -3 dBFS.
 set -euo pipefail
@@ -33,7 +35,7 @@ FMT=(-r 8000 -c 1 -b 16 -e signed-integer)
 
 check() {
   local total=0 f
-  for f in "$OUT"/*.wav; do
+  for f in "$OUT"/*.wav "$OUT"/numbers/*.wav; do
     printf '%-12s %6.2f s %7d bytes\n' "$(basename "$f")" "$(soxi -D "$f")" "$(stat -c %s "$f")"
     total=$((total + $(stat -c %s "$f")))
   done
@@ -99,5 +101,15 @@ speak "$OUT/unmuted.wav" "You are unmuted."
 speak "$OUT/kicked.wav"  "You have been removed from the conference."
 speak "$OUT/pin.wav"     "Please enter the conference PIN, followed by the pound key."
 speak "$OUT/bad-pin.wav" "That PIN is not valid."
+
+mkdir -p "$OUT/numbers"
+speak "$OUT/numbers/there-are.wav" "There are"
+speak "$OUT/numbers/people.wav"    "people in this conference."
+speak "$OUT/numbers/hundred.wav"   "hundred"
+WORDS=(zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+       sixteen seventeen eighteen nineteen)
+for n in "${!WORDS[@]}"; do speak "$OUT/numbers/$n.wav" "${WORDS[$n]}"; done
+TENS=([2]=twenty [3]=thirty [4]=forty [5]=fifty [6]=sixty [7]=seventy [8]=eighty [9]=ninety)
+for n in "${!TENS[@]}"; do speak "$OUT/numbers/${n}0.wav" "${TENS[$n]}"; done
 
 check

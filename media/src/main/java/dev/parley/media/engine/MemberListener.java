@@ -13,4 +13,11 @@ public interface MemberListener {
 
   /** The member's energy gate opened (true) or closed (false). */
   default void onTalking(boolean talking) {}
+
+  /**
+   * A DTMF digit ended: {@code 0-9 * # A-D}, once per key press.
+   *
+   * @param inBand true when detected in the audio, false for an RFC 4733 event
+   */
+  default void onDtmf(char digit, int durationMillis, boolean inBand) {}
 }

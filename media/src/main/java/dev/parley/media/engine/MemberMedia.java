@@ -57,6 +57,8 @@ public final class MemberMedia {
   private boolean send;
   private boolean receive;
   boolean muted;
+  private boolean deaf;
+  private int energyOverride = -1;
   int talkGainQ12 = MixMinus.UNITY_GAIN;
   int listenGainQ12 = MixMinus.UNITY_GAIN;
   boolean contributing;
@@ -110,6 +112,16 @@ public final class MemberMedia {
   /** Mutes (the member's audio is not mixed) or unmutes. */
   public void setMuted(boolean value) {
     worker.post(() -> muted = value);
+  }
+
+  /** A deaf member is sent silence instead of the room (its own prompts still play). */
+  public void setDeaf(boolean value) {
+    worker.post(() -> deaf = value);
+  }
+
+  /** The member's own energy gate level, or -1 for the room's. */
+  public void setEnergyLevel(int level) {
+    worker.post(() -> energyOverride = level);
   }
 
   /** Gains in Q12 fixed point ({@link MixMinus#UNITY_GAIN} = 1.0). */
@@ -239,7 +251,7 @@ public final class MemberMedia {
       gate.reset();
       pass = false;
     } else {
-      pass = gate.pass(MixMinus.energy(in, frame), energyLevel);
+      pass = gate.pass(MixMinus.energy(in, frame), energyOverride >= 0 ? energyOverride : energyLevel);
     }
     if (pass != talking) {
       talking = pass;
@@ -252,7 +264,7 @@ public final class MemberMedia {
 
   /** True when the shared mix can be sent as is: nothing personal to add for this member. */
   boolean hearsSharedMix() {
-    return !contributing && listenGainQ12 == MixMinus.UNITY_GAIN && !player.active();
+    return !contributing && !deaf && listenGainQ12 == MixMinus.UNITY_GAIN && !player.active();
   }
 
   boolean sending() {
@@ -261,7 +273,11 @@ public final class MemberMedia {
 
   /** Builds this member's own frame from the room accumulator, encodes it and queues it. */
   void sendPersonal(int[] acc, int frame, long nowNanos) {
-    MixMinus.minus(acc, contributing ? in : null, frame, listenGainQ12, out);
+    if (deaf) {
+      java.util.Arrays.fill(out, 0, frame, (short) 0);
+    } else {
+      MixMinus.minus(acc, contributing ? in : null, frame, listenGainQ12, out);
+    }
     if (player.active()) {
       boolean ended = player.read(promptFrame, frame);
       MixMinus.overlay(out, promptFrame, 0, frame);

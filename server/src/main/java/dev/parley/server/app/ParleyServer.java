@@ -7,6 +7,8 @@ import dev.parley.server.call.CallSession;
 import dev.parley.server.call.InviteHandler;
 import dev.parley.server.call.PromptLibrary;
 import dev.parley.server.call.RoomProfiles;
+import dev.parley.server.call.PinLockout;
+import dev.parley.server.conference.ConferenceEvents;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.config.ProfileConfig;
@@ -54,7 +56,7 @@ public final class ParleyServer {
     }
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
-    RoomProfiles profiles = new RoomProfiles(new PromptLibrary());
+    RoomProfiles profiles = new RoomProfiles(new PromptLibrary(), c.controls());
     try {
       // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
       for (ProfileConfig p : c.profiles().values()) profiles.forConfig(p);
@@ -62,9 +64,10 @@ public final class ParleyServer {
       engine.close();
       throw new StartException(e.getMessage(), e);
     }
-    Conference conference = new Conference(engine, Clock.systemUTC(), timers);
+    ConferenceEvents events = new ConferenceEvents();
+    Conference conference = new Conference(engine, Clock.systemUTC(), timers, events);
     ActiveCalls calls = new ActiveCalls();
-    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address());
+    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults());
     var s = c.sip();
     SipServer sip;
     try {

@@ -7,24 +7,38 @@ import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Leg;
 import dev.parley.server.conference.Member;
+import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.Room;
+import dev.parley.server.conference.controls.DigitCollector;
+import dev.parley.server.conference.controls.Keypad;
 import dev.parley.sip.CallListener;
 import dev.parley.sip.EndReason;
 import dev.parley.sip.IncomingCall;
 import dev.parley.sip.sdp.Direction;
 import dev.parley.sip.sdp.NegotiatedAudio;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One answered call in a room: ties the SIP dialog to the member's media and to the room.
+ * One answered call in a room: ties the SIP dialog to the member's media and to the room, asks for the
+ * PIN, and turns the caller's keys into conference controls.
  *
- * <p>SIP events arrive in order on the call's virtual thread; media events (RTP timeout) on a media
- * thread, which only hands them on. State changes are guarded by this object's monitor.
+ * <p>SIP events arrive in order on the call's virtual thread; media events (RTP timeout, digits,
+ * talking) on a media thread, which only hands them to this call's key thread. Digits from every
+ * source (RFC 4733, in-band, SIP INFO) go through that one thread, in arrival order. State changes
+ * are guarded by this object's monitor.
  */
 public final class CallSession implements Leg, CallListener, MemberListener {
   private static final Logger log = LoggerFactory.getLogger(CallSession.class);
+  /** How long the caller has to key a PIN before it counts as a wrong one. */
+  private static final long PIN_TIMEOUT_MILLIS = 10_000;
+
+  private enum Phase { ANSWERING, PIN, IN_ROOM, ENDED }
 
   private final IncomingCall call;
   private final Conference conference;
@@ -32,17 +46,30 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final MemberMedia media;
   private final SdpNegotiation sdp;
   private final ActiveCalls active;
+  private final JoinRequest request;
+  private final PinLockout lockout;
+  private final KeypadActions actions;
+  private final ExecutorService keys = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("keys-", 0).factory());
+  private Phase phase = Phase.ANSWERING;
   private Member member;
-  private boolean ended;
   private boolean awaitingAnswerInAck;
+  // Key-thread state.
+  private DigitCollector pinDigits;
+  private int pinFailures;
+  private ScheduledFuture<?> keyTimer;
+  private Keypad keypad;
 
-  CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active) {
+  CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active,
+      JoinRequest request, PinLockout lockout, KeypadActions actions) {
     this.call = call;
     this.conference = conference;
     this.room = room;
     this.media = media;
     this.sdp = sdp;
     this.active = active;
+    this.request = request;
+    this.lockout = lockout;
+    this.actions = actions;
   }
 
   @Override
@@ -59,9 +86,17 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     return room;
   }
 
+  /** The member this call is in its room, or null before it joined. */
+  public synchronized Member member() {
+    return member;
+  }
+
   /** Answers the call: with our answer to its offer, or with our offer when the INVITE had none. */
   void answer(String answerSdp, NegotiatedAudio negotiated) {
     active.add(this);
+    // Until the caller has joined (PIN entered, ACK in), it neither hears the room nor is heard.
+    media.setMuted(true);
+    media.setDeaf(true);
     if (negotiated != null) {
       media.configure(remoteMedia(negotiated));
       log.info("call {}: answering with {}/{} ptime {}", id(), negotiated.encodingName(), negotiated.clockRateHz(), negotiated.ptimeMillis());
@@ -77,8 +112,9 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   @Override
   public void onAck(String answerSdp) {
     synchronized (this) {
-      if (ended) return;
+      if (phase == Phase.ENDED) return;
       if (awaitingAnswerInAck) {
+        awaitingAnswerInAck = false;
         NegotiatedAudio n = answerSdp == null ? null : sdp.applyAnswer(answerSdp);
         if (n == null) {
           log.warn("call {}: ACK carried no usable SDP answer, hanging up", id());
@@ -88,14 +124,147 @@ public final class CallSession implements Leg, CallListener, MemberListener {
         media.configure(remoteMedia(n));
         log.info("call {}: answer in ACK: {}/{}", id(), n.encodingName(), n.clockRateHz());
       }
-      member = room.join(this, media);
+      if (phase != Phase.ANSWERING) return; // the ACK of a re-INVITE
+    }
+    Pins pins = room.profile().pins();
+    if (!pins.required()) {
+      joinRoom(false);
+    } else if (request.dialledPin() != null) {
+      onKeys(() -> checkPin(request.dialledPin()));
+    } else {
+      onKeys(this::askForPin);
     }
   }
+
+  private void joinRoom(boolean moderator) {
+    synchronized (this) {
+      if (phase == Phase.ENDED || phase == Phase.IN_ROOM) return;
+      phase = Phase.IN_ROOM;
+      member = room.join(this, media, request.flags(), moderator);
+    }
+    var p = room.profile();
+    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+  }
+
+  // ---------------------------------------------------------------- PIN (key thread)
+
+  private void askForPin() {
+    synchronized (this) {
+      if (phase == Phase.ENDED) return;
+      phase = Phase.PIN;
+    }
+    pinDigits = new DigitCollector(16, '#');
+    var prompt = room.profile().prompts().pin();
+    if (prompt != null) media.play("pin", false, prompt);
+    armTimer(PIN_TIMEOUT_MILLIS, () -> checkPin(pinDigits == null ? "" : pinDigits.soFar()));
+  }
+
+  private void checkPin(String entered) {
+    cancelTimer();
+    pinDigits = null;
+    Pins pins = room.profile().pins();
+    Pins.Result r = pins.check(entered);
+    if (r != Pins.Result.WRONG) {
+      log.info("call {}: PIN accepted{}", id(), r == Pins.Result.MODERATOR ? " (moderator)" : "");
+      media.stopPlayback();
+      joinRoom(r == Pins.Result.MODERATOR);
+      return;
+    }
+    pinFailures++;
+    boolean locked = lockout.failed(request.source());
+    log.info("call {}: wrong PIN ({} of {}){}", id(), pinFailures, pins.tries(), locked ? ", source locked out" : "");
+    var bad = room.profile().prompts().badPin();
+    if (pinFailures >= pins.tries() || locked) {
+      hangUpAfter(bad);
+      return;
+    }
+    var ask = room.profile().prompts().pin();
+    if (bad != null && ask != null) media.play("pin", false, bad, ask);
+    else if (ask != null) media.play("pin", false, ask);
+    pinDigits = new DigitCollector(16, '#');
+    armTimer(PIN_TIMEOUT_MILLIS, () -> checkPin(pinDigits == null ? "" : pinDigits.soFar()));
+  }
+
+  /** Plays the sound, then hangs up (the caller hears why before the BYE). */
+  private void hangUpAfter(dev.parley.media.audio.Prompt sound) {
+    synchronized (this) {
+      if (phase == Phase.ENDED) return;
+    }
+    if (sound == null) {
+      endLocally(LeaveReason.HUNG_UP);
+      return;
+    }
+    media.play("bye", false, sound);
+    long millis = (long) sound.length() * 1000 / sound.rateHz() + 300;
+    armTimer(millis, () -> endLocally(LeaveReason.HUNG_UP));
+  }
+
+  // ---------------------------------------------------------------- keys (key thread)
+
+  private void onDigit(char digit, int durationMillis, String source) {
+    Phase p;
+    synchronized (this) {
+      p = phase;
+    }
+    log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
+    if (p == Phase.PIN && pinDigits != null) {
+      String done = pinDigits.press(digit);
+      if (done != null) checkPin(done);
+      return;
+    }
+    if (p != Phase.IN_ROOM || keypad == null) return;
+    room.dtmf(member, digit, durationMillis, source);
+    long now = System.currentTimeMillis();
+    handle(keypad.press(digit, now));
+    Keypad.Outcome.Run extra = keypad.takePending();
+    if (extra != null) handle(extra);
+  }
+
+  private void handle(Keypad.Outcome o) {
+    switch (o) {
+      case Keypad.Outcome.Run run -> {
+        cancelTimer();
+        actions.run(room, member, run.sequence(), run.target(), this::routeTo);
+      }
+      case Keypad.Outcome.Waiting w -> armTimer(Math.max(1, w.deadlineMillis() - System.currentTimeMillis()),
+          () -> handle(keypad.timeout(System.currentTimeMillis())));
+      case Keypad.Outcome.Idle i -> cancelTimer();
+    }
+  }
+
+  /** Moving a member into another room needs its media moved too; not possible yet. */
+  private boolean routeTo(String number) {
+    log.info("call {}: route {} asked for; moving between rooms is not supported yet", id(), number);
+    return false;
+  }
+
+  /** Runs on the key thread; dropped once the call is over (late digits, timers). */
+  private void onKeys(Runnable r) {
+    try {
+      keys.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException ended) {
+      // The call ended; nothing is left to do with a digit or a timer.
+    }
+  }
+
+  private void armTimer(long millis, Runnable onKeyThread) {
+    cancelTimer();
+    keyTimer = conference.timers().schedule(() -> onKeys(onKeyThread), millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void cancelTimer() {
+    if (keyTimer != null) {
+      keyTimer.cancel(false);
+      keyTimer = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- SIP and media events
 
   @Override
   public String onReinvite(String offerSdp) {
     synchronized (this) {
-      if (ended) return null;
+      if (phase == Phase.ENDED) return null;
       if (offerSdp == null) {
         awaitingAnswerInAck = true;
         return sdp.offer(media.localRtpPort());
@@ -113,7 +282,27 @@ public final class CallSession implements Leg, CallListener, MemberListener {
 
   @Override
   public void onInfo(String contentType, String body) {
-    log.info("call {}: INFO {}", id(), contentType);
+    DtmfInfo.Digit d = DtmfInfo.parse(contentType, body);
+    if (d == null) {
+      log.info("call {}: INFO {} without a digit, ignored", id(), contentType);
+      return;
+    }
+    onKeys(() -> onDigit(d.digit(), d.durationMillis(), "info"));
+  }
+
+  @Override
+  public void onDtmf(char digit, int durationMillis, boolean inBand) {
+    // Media thread: hand over at once.
+    onKeys(() -> onDigit(digit, durationMillis, inBand ? "inband" : "rfc4733"));
+  }
+
+  @Override
+  public void onTalking(boolean talking) {
+    // Media thread: the event goes out from the key thread, never from the mixer.
+    onKeys(() -> {
+      Member m = member();
+      if (m != null) room.onTalking(m, talking);
+    });
   }
 
   @Override
@@ -148,18 +337,22 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   }
 
   private void cleanUp(LeaveReason reason) {
+    Member m;
     synchronized (this) {
-      if (ended) return;
-      ended = true;
+      if (phase == Phase.ENDED) return;
+      phase = Phase.ENDED;
+      m = member;
     }
-    if (member != null) {
-      room.leave(member, reason);
+    if (m != null) {
+      room.leave(m, reason);
     } else {
       media.remove();
       room.release();
     }
     conference.removeIfIdle(room);
     active.remove(this);
+    onKeys(this::cancelTimer);
+    keys.shutdown();
   }
 
   private static RemoteMedia remoteMedia(NegotiatedAudio n) {

@@ -1,8 +1,13 @@
 package dev.parley.server.call;
 
+import dev.parley.media.engine.MemberListener;
 import dev.parley.media.engine.MemberMedia;
+import dev.parley.server.conference.Admission;
 import dev.parley.server.conference.Conference;
+import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Room;
+import dev.parley.server.conference.RoomProfile;
+import dev.parley.server.config.MemberFlag;
 import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
@@ -13,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides what happens to a new INVITE: route the dialled number to a room, check there is space,
- * negotiate media and answer; or refuse with the status that says why.
+ * Decides what happens to a new INVITE: route the dialled number to a room, check the caller may join
+ * (lockout, lock, size, join-only), negotiate media and answer; or refuse with the status that says why.
  */
 public final class InviteHandler implements CallHandler {
   private static final Logger log = LoggerFactory.getLogger(InviteHandler.class);
@@ -24,35 +29,65 @@ public final class InviteHandler implements CallHandler {
   private final Conference conference;
   private final ActiveCalls active;
   private final String mediaAddress;
+  private final PinLockout lockout;
+  private final KeypadActions actions;
 
-  public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress) {
+  public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
+      PinLockout lockout) {
     this.router = router;
     this.profiles = profiles;
     this.conference = conference;
     this.active = active;
     this.mediaAddress = mediaAddress;
+    this.lockout = lockout;
+    this.actions = new KeypadActions(new FeedbackTones(8000));
+  }
+
+  /** Where a dialled number goes, and a PIN that came in it. */
+  private record Routed(RoomTarget target, String pin) {}
+
+  /**
+   * Routes the number as dialled; failing that, {@code ROOM*PIN} routes ROOM with the PIN (FreeSWITCH
+   * callers dial {@code 3000*1234} to skip the PIN prompt).
+   */
+  private Optional<Routed> route(String number) {
+    Optional<RoomTarget> t = router.resolve(number);
+    if (t.isPresent()) return Optional.of(new Routed(t.get(), null));
+    int star = number.indexOf('*');
+    if (star <= 0) return Optional.empty();
+    String pin = number.substring(star + 1);
+    if (!pin.matches("\\d{1,16}")) return Optional.empty();
+    return router.resolve(number.substring(0, star)).map(r -> new Routed(r, pin));
   }
 
   @Override
   public void onInvite(IncomingCall call) {
-    String number = call.requestUser();
-    log.info("call {}: INVITE for '{}' from {} via {} {}:{}", call.callId(), number, call.fromUri(), call.transport(), call.remoteHost(), call.remotePort());
-    Optional<RoomTarget> target = router.resolve(number == null ? "" : number);
-    if (target.isEmpty()) {
+    String number = call.requestUser() == null ? "" : call.requestUser();
+    // The PIN part of a dialled number never goes into the log.
+    log.info("call {}: INVITE for '{}' from {} via {} {}:{}", call.callId(), number.replaceAll("\\*\\d+$", "*…"),
+        call.fromUri(), call.transport(), call.remoteHost(), call.remotePort());
+    if (lockout.lockedOut(call.remoteHost())) {
+      log.info("call {}: {} is locked out after too many wrong PINs, 403", call.callId(), call.remoteHost());
+      call.reject(403, "Too many wrong PINs");
+      return;
+    }
+    Optional<Routed> routed = route(number);
+    if (routed.isEmpty()) {
       log.info("call {}: no route for '{}', 404", call.callId(), number);
       call.reject(404, "No route for " + number);
       return;
     }
-    RoomTarget t = target.get();
+    RoomTarget t = routed.get().target();
+    RoomProfile profile = profiles.forConfig(t.profile());
     Room room;
-    switch (conference.admit(t.room(), profiles.forConfig(t.profile()))) {
-      case Conference.Admission.Full full -> {
-        log.info("call {}: room {} is full ({} members), 486", call.callId(), full.room(), full.maxMembers());
-        call.reject(486, "Room full");
+    switch (conference.admit(t.room(), profile, profile.flags().contains(MemberFlag.JOIN_ONLY))) {
+      case Admission.Refused r -> {
+        refuse(call, r);
         return;
       }
-      case Conference.Admission.Admitted admitted -> room = admitted.room();
+      case Admission.Admitted admitted -> room = admitted.room();
     }
+    JoinRequest request = new JoinRequest(profile.flags(), routed.get().pin(), call.remoteHost());
     SdpNegotiation sdp = new SdpNegotiation(mediaAddress);
     CallSession session = null;
     MemberMedia media = null;
@@ -60,7 +95,7 @@ public final class InviteHandler implements CallHandler {
       // The session is the media listener, so create the media with a forwarding listener first.
       ListenerRelay relay = new ListenerRelay();
       media = room.media().addMember(relay);
-      session = new CallSession(call, conference, room, media, sdp, active);
+      session = new CallSession(call, conference, room, media, sdp, active, request, lockout, actions);
       relay.target = session;
       String offer = call.offerSdp();
       if (offer != null && !offer.isBlank()) {
@@ -82,8 +117,29 @@ public final class InviteHandler implements CallHandler {
     } catch (RuntimeException e) {
       log.error("call {}: failed while answering", call.callId(), e);
       call.reject(500, "Server error");
-      if (session != null) session.hangup(dev.parley.server.conference.LeaveReason.ERROR);
+      if (session != null) session.hangup(LeaveReason.ERROR);
       else release(room, media);
+    }
+  }
+
+  private static void refuse(IncomingCall call, Admission.Refused r) {
+    switch (r.why()) {
+      case FULL -> {
+        log.info("call {}: room {} is full ({} members), 486", call.callId(), r.room(), r.maxMembers());
+        call.reject(486, "Room full");
+      }
+      case LOCKED -> {
+        log.info("call {}: room {} is locked, 403", call.callId(), r.room());
+        call.reject(403, "Room locked");
+      }
+      case CLOSED -> {
+        log.info("call {}: room {} is ending, 480", call.callId(), r.room());
+        call.reject(480, "Room ending");
+      }
+      case NO_SUCH_ROOM -> {
+        log.info("call {}: join-only and room {} does not exist, 404", call.callId(), r.room());
+        call.reject(404, "No such room");
+      }
     }
   }
 
@@ -94,8 +150,8 @@ public final class InviteHandler implements CallHandler {
   }
 
   /** Lets the media be created before the session that listens to it. */
-  private static final class ListenerRelay implements dev.parley.media.engine.MemberListener {
-    volatile dev.parley.media.engine.MemberListener target;
+  private static final class ListenerRelay implements MemberListener {
+    volatile MemberListener target;
 
     @Override
     public void onRtpTimeout() {
@@ -113,6 +169,12 @@ public final class InviteHandler implements CallHandler {
     public void onTalking(boolean talking) {
       var t = target;
       if (t != null) t.onTalking(talking);
+    }
+
+    @Override
+    public void onDtmf(char digit, int durationMillis, boolean inBand) {
+      var t = target;
+      if (t != null) t.onDtmf(digit, durationMillis, inBand);
     }
   }
 }

@@ -1,20 +1,32 @@
 package dev.parley.server.call;
 
+import dev.parley.media.audio.Prompt;
 import dev.parley.media.engine.RoomMediaSpec;
+import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.RoomProfile;
+import dev.parley.server.conference.RoomPrompts;
+import dev.parley.server.conference.controls.ControlMap;
+import dev.parley.server.config.ControlGroups;
 import dev.parley.server.config.ProfileConfig;
 import dev.parley.server.config.Sounds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Turns configured profiles (with route parameters applied) into room profiles with loaded sounds. */
+/**
+ * Turns configured profiles (with route parameters applied) into room profiles: sounds loaded,
+ * control groups resolved into keypad maps.
+ */
 public final class RoomProfiles {
   private final PromptLibrary prompts;
+  private final ControlGroups controls;
   private final ConcurrentHashMap<ProfileConfig, RoomProfile> cache = new ConcurrentHashMap<>();
 
-  public RoomProfiles(PromptLibrary prompts) {
+  public RoomProfiles(PromptLibrary prompts, ControlGroups controls) {
     this.prompts = prompts;
+    this.controls = controls;
   }
 
   public RoomProfile forConfig(ProfileConfig p) {
@@ -24,19 +36,57 @@ public final class RoomProfiles {
   private RoomProfile build(ProfileConfig p) {
     try {
       int rate = p.rateHz();
-      Sounds s = p.sounds();
+      ControlMap member = ControlMap.of(controls.group(p.controls()));
+      ControlMap moderator = ControlMap.of(controls.group(p.controls()), controls.group(p.moderatorControls()));
       return new RoomProfile(
           p.name(),
           new RoomMediaSpec(p.name(), rate, p.intervalMs(), p.energyLevel(), p.comfortNoiseLevel()),
           p.maxMembers(),
           p.lonely(),
           p.lonelyGrace(),
-          s == null ? null : prompts.get(s.enter(), rate),
-          s == null ? null : prompts.get(s.exit(), rate),
-          s == null ? null : prompts.get(s.alone(), rate),
-          s == null ? null : prompts.get(s.music(), rate));
+          prompts(p.sounds(), rate),
+          new Pins(p.pin(), p.moderatorPin(), p.pinTries()),
+          p.flags(),
+          member,
+          moderator,
+          p.digitTimeout(),
+          p.announceCount(),
+          p.endWithModerator());
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
+  }
+
+  private RoomPrompts prompts(Sounds s, int rate) throws IOException {
+    if (s == null) return RoomPrompts.NONE;
+    Prompt alone = prompts.get(s.alone(), rate);
+    return new RoomPrompts(
+        prompts.get(s.enter(), rate),
+        prompts.get(s.exit(), rate),
+        alone,
+        prompts.get(s.music(), rate),
+        prompts.get(s.muted(), rate),
+        prompts.get(s.unmuted(), rate),
+        prompts.get(s.kicked(), rate),
+        prompts.get(s.pin(), rate),
+        prompts.get(s.badPin(), rate),
+        numbers(rate, alone));
+  }
+
+  /** The built-in spoken numbers; the member count is said with them whatever the other sounds are. */
+  private RoomPrompts.SpokenNumbers numbers(int rate, Prompt onlyOne) throws IOException {
+    List<Prompt> units = new ArrayList<>();
+    for (int n = 0; n < 20; n++) units.add(prompts.get("builtin:numbers/" + n, rate));
+    List<Prompt> tens = new ArrayList<>();
+    tens.add(null);
+    tens.add(units.get(10));
+    for (int n = 2; n < 10; n++) tens.add(prompts.get("builtin:numbers/" + n + "0", rate));
+    return new RoomPrompts.SpokenNumbers(
+        prompts.get("builtin:numbers/there-are", rate),
+        prompts.get("builtin:numbers/people", rate),
+        onlyOne,
+        units,
+        tens,
+        prompts.get("builtin:numbers/hundred", rate));
   }
 }

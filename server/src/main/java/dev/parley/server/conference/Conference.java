@@ -18,42 +18,56 @@ public final class Conference {
   private final MediaEngine engine;
   private final Clock clock;
   private final ScheduledExecutorService timers;
+  private final ConferenceEvents events;
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
 
-  public Conference(MediaEngine engine, Clock clock, ScheduledExecutorService timers) {
+  public Conference(MediaEngine engine, Clock clock, ScheduledExecutorService timers, ConferenceEvents events) {
     this.engine = engine;
     this.clock = clock;
     this.timers = timers;
+    this.events = events;
   }
 
-  /** Outcome of asking for a place in a room. */
-  public sealed interface Admission {
-    record Admitted(Room room) implements Admission {}
+  public ConferenceEvents events() {
+    return events;
+  }
 
-    record Full(String room, int maxMembers) implements Admission {}
+  public ScheduledExecutorService timers() {
+    return timers;
+  }
+
+  public Clock clock() {
+    return clock;
   }
 
   /**
    * Reserves a place in room {@code name}, creating the room with {@code profile} if it does not
-   * exist. A room that exists keeps the profile it was created with.
+   * exist (unless {@code mustExist}). A room that exists keeps the profile it was created with.
    */
-  public Admission admit(String name, RoomProfile profile) {
-    Room[] result = new Room[1];
+  public Admission admit(String name, RoomProfile profile, boolean mustExist) {
+    Admission[] result = new Admission[1];
     rooms.compute(name, (key, existing) -> {
       Room room = existing;
       if (room == null) {
-        room = new Room(name, profile, engine.createRoom(profile.media()), clock, timers);
+        if (mustExist) {
+          result[0] = new Admission.Refused(name, Admission.Refusal.NO_SUCH_ROOM, profile.maxMembers());
+          return null;
+        }
+        room = new Room(name, profile, engine.createRoom(profile.media()), clock, timers, events);
         log.info("room {} created (profile {})", name, profile.name());
+        events.publish(new ConferenceEvent.RoomCreated(clock.instant(), name, profile.name()));
       }
-      // A new room always has space (max-members counts from 1), so only an existing one can be full.
-      result[0] = room.tryReserve() ? room : null;
+      Admission.Refusal why = room.tryReserve();
+      result[0] = why == null
+          ? new Admission.Admitted(room)
+          : new Admission.Refused(name, why, room.profile().maxMembers());
       return room;
     });
-    if (result[0] == null) {
-      Room r = rooms.get(name);
-      return new Admission.Full(name, r == null ? profile.maxMembers() : r.profile().maxMembers());
-    }
-    return new Admission.Admitted(result[0]);
+    return result[0];
+  }
+
+  public Admission admit(String name, RoomProfile profile) {
+    return admit(name, profile, false);
   }
 
   /** Drops a room that has no members and no pending callers. */
@@ -62,6 +76,7 @@ public final class Conference {
       if (r != room || !r.idle()) return r;
       r.markClosed();
       log.info("room {} removed (empty)", key);
+      events.publish(new ConferenceEvent.RoomEnded(clock.instant(), key));
       return null;
     });
   }

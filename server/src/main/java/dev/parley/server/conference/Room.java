@@ -1,9 +1,13 @@
 package dev.parley.server.conference;
 
+import dev.parley.media.audio.Prompt;
+import dev.parley.media.engine.MemberMedia;
 import dev.parley.media.engine.RoomMedia;
+import dev.parley.server.config.MemberFlag;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One conference room: its members, its policies (max members, lonely, sounds) and its media.
+ * One conference room: its members, its policies (max members, lock, lonely, moderators, sounds) and
+ * its media.
  *
  * <p>Control-plane only: calls arrive on virtual threads and synchronise on the room. The media path
  * never takes this monitor; changes reach it as posted operations on {@link RoomMedia}.
@@ -24,18 +29,22 @@ public final class Room {
   private final RoomMedia media;
   private final Clock clock;
   private final ScheduledExecutorService timers;
+  private final ConferenceEvents events;
   private final List<Member> members = new ArrayList<>();
   private int reserved;
   private int nextMemberId = 1;
   private boolean closed;
+  private boolean locked;
+  private boolean ending;
   private ScheduledFuture<?> lonelyTimer;
 
-  Room(String name, RoomProfile profile, RoomMedia media, Clock clock, ScheduledExecutorService timers) {
+  Room(String name, RoomProfile profile, RoomMedia media, Clock clock, ScheduledExecutorService timers, ConferenceEvents events) {
     this.name = name;
     this.profile = profile;
     this.media = media;
     this.clock = clock;
     this.timers = timers;
+    this.events = events;
   }
 
   public String name() {
@@ -53,17 +62,16 @@ public final class Room {
   /**
    * Holds a place for a caller who is being answered, so the max-members check and the join are one
    * decision even when callers arrive together.
-   *
-   * @return false if the room is full or closed
    */
-  synchronized boolean tryReserve() {
-    if (closed) return false;
-    if (profile.maxMembers() > 0 && members.size() + reserved >= profile.maxMembers()) return false;
+  synchronized Admission.Refusal tryReserve() {
+    if (closed || ending) return Admission.Refusal.CLOSED;
+    if (locked) return Admission.Refusal.LOCKED;
+    if (profile.maxMembers() > 0 && members.size() + reserved >= profile.maxMembers()) return Admission.Refusal.FULL;
     reserved++;
-    return true;
+    return null;
   }
 
-  /** Gives back a reservation of a caller who never joined (cancelled, failed negotiation). */
+  /** Gives back a reservation of a caller who never joined (cancelled, failed negotiation, bad PIN). */
   public synchronized void release() {
     if (reserved > 0) reserved--;
   }
@@ -86,43 +94,261 @@ public final class Room {
     return members.size();
   }
 
-  /** Turns a reservation into a member. The member hears the room from now on. */
-  public synchronized Member join(Leg leg, dev.parley.media.engine.MemberMedia memberMedia) {
+  /** Members who count (not ghosts). */
+  public synchronized int countedSize() {
+    int n = 0;
+    for (Member m : members) if (m.counted()) n++;
+    return n;
+  }
+
+  public synchronized boolean locked() {
+    return locked;
+  }
+
+  public synchronized Member member(int id) {
+    for (Member m : members) if (m.id() == id) return m;
+    return null;
+  }
+
+  /**
+   * Turns a reservation into a member. The member hears the room from now on, unless it waits for a
+   * moderator.
+   *
+   * @param flags the member's flags (the route's and any given by PIN or API)
+   * @param moderator whether the member is a moderator (moderator PIN or flag)
+   */
+  public synchronized Member join(Leg leg, MemberMedia memberMedia, Set<MemberFlag> flags, boolean moderator) {
     if (reserved > 0) reserved--;
-    Member m = new Member(nextMemberId++, leg, memberMedia, clock.instant());
+    Member m = new Member(nextMemberId++, leg, memberMedia, clock.instant(), flags, moderator);
+    boolean moderatorPresent = hasModerator();
     members.add(m);
-    log.info("call {}: joined room {} as member {} ({} in room)", leg.id(), name, m.id(), members.size());
-    if (members.size() == 1) {
-      startAlone(m);
+    log.info("call {}: joined room {} as member {}{} ({} in room)", leg.id(), name, m.id(),
+        m.moderator() ? " (moderator)" : "", members.size());
+    events.publish(new ConferenceEvent.MemberJoined(clock.instant(), name, m.id(), leg.id(), leg.caller(), m.moderator(),
+        flagNames(m.flags())));
+    if (m.has(MemberFlag.WAIT_FOR_MODERATOR) && !m.moderator() && !moderatorPresent) {
+      m.setWaiting(true);
+      if (profile.prompts().music() != null) m.media().play("wait", true, profile.prompts().music());
+      log.info("call {}: waits for a moderator in room {}", leg.id(), name);
+    }
+    m.applyToMedia();
+    if (m.moderator() && !moderatorPresent) releaseWaiting();
+    if (!m.counted()) return m;
+    int counted = countedSize();
+    if (counted == 1) {
+      if (!m.waiting()) startAlone(m);
     } else {
-      if (members.size() == 2) {
-        Member first = members.getFirst();
-        first.media().stopPlayback();
+      if (counted == 2) {
+        for (Member other : members) {
+          if (other != m && other.counted() && !other.waiting()) other.media().stopPlayback();
+        }
         cancelLonelyTimer();
       }
-      if (profile.enter() != null) media.play("enter", profile.enter());
+      if (profile.prompts().enter() != null) media.play("enter", profile.prompts().enter());
     }
+    if (profile.announceCount() && !m.waiting()) sayCount(m);
     return m;
   }
 
   /** Removes a member (idempotent). The caller then asks the conference to drop the room if idle. */
-  public synchronized void leave(Member m, LeaveReason reason) {
-    if (!members.remove(m)) return;
-    m.media().remove();
-    log.info("call {}: left room {} ({}), {} remain", m.leg().id(), name, reason, members.size());
-    if (members.size() == 1) {
-      startAlone(members.getFirst());
+  public void leave(Member m, LeaveReason reason) {
+    boolean endAll;
+    synchronized (this) {
+      if (!members.remove(m)) return;
+      m.media().remove();
+      log.info("call {}: left room {} ({}), {} remain", m.leg().id(), name, reason, members.size());
+      events.publish(new ConferenceEvent.MemberLeft(clock.instant(), name, m.id(), m.leg().id(), reason));
+      endAll = !members.isEmpty() && !ending
+          && (m.has(MemberFlag.END_CONFERENCE) || (profile.endWithModerator() && m.moderator() && !hasModerator()));
+      if (!endAll && m.counted()) {
+        int counted = countedSize();
+        if (counted == 1) {
+          for (Member last : members) if (last.counted() && !last.waiting()) startAlone(last);
+        }
+        if (counted > 0 && profile.prompts().exit() != null) media.play("exit", profile.prompts().exit());
+      }
     }
-    if (!members.isEmpty() && profile.exit() != null) media.play("exit", profile.exit());
+    if (endAll) {
+      log.info("room {}: {} left and ends the conference", name, m);
+      end(LeaveReason.ROOM_ENDED);
+    }
+  }
+
+  /** Hangs everybody up. New callers are refused until the room is gone. */
+  public void end(LeaveReason reason) {
+    List<Member> all;
+    synchronized (this) {
+      ending = true;
+      all = List.copyOf(members);
+    }
+    log.info("room {}: ending, hanging up {} members", name, all.size());
+    for (Member m : all) m.leg().hangup(reason);
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  public synchronized void setMuted(Member m, boolean muted) {
+    if (!members.contains(m) || m.muted() == muted) return;
+    m.setMuted(muted);
+    m.applyToMedia();
+    Prompt p = muted ? profile.prompts().muted() : profile.prompts().unmuted();
+    if (p != null) m.media().play(muted ? "muted" : "unmuted", false, p);
+    updated(m);
+  }
+
+  public synchronized void setDeaf(Member m, boolean deaf) {
+    if (!members.contains(m) || m.deaf() == deaf) return;
+    m.setDeaf(deaf);
+    m.applyToMedia();
+    updated(m);
+  }
+
+  /** Mutes and deafens together, or undoes both (FreeSWITCH's deaf-mute key). */
+  public synchronized void setDeafMuted(Member m, boolean on) {
+    if (!members.contains(m)) return;
+    m.setDeaf(on);
+    setMuted(m, on);
+    m.applyToMedia();
+    updated(m);
+  }
+
+  /** @return the new step */
+  public synchronized int setTalkStep(Member m, int step) {
+    m.setTalkStep(step);
+    m.applyToMedia();
+    updated(m);
+    return m.talkStep();
+  }
+
+  public synchronized int setListenStep(Member m, int step) {
+    m.setListenStep(step);
+    m.applyToMedia();
+    updated(m);
+    return m.listenStep();
+  }
+
+  /** @param level 0..32767, or -1 for the room's level */
+  public synchronized void setEnergyLevel(Member m, int level) {
+    m.setEnergyLevel(level);
+    m.applyToMedia();
+    updated(m);
+  }
+
+  /** The member's current energy level, the room's when it has none of its own. */
+  public synchronized int effectiveEnergyLevel(Member m) {
+    int own = m.energyLevel();
+    return own < 0 ? profile.media().energyLevel() : own;
+  }
+
+  public synchronized void setLocked(boolean value) {
+    if (locked == value) return;
+    locked = value;
+    log.info("room {}: {}", name, value ? "locked" : "unlocked");
+    events.publish(new ConferenceEvent.LockChanged(clock.instant(), name, value));
+  }
+
+  /** Mutes every member but moderators. */
+  public synchronized void muteAllButModerators() {
+    for (Member m : members) if (!m.moderator()) setMuted(m, true);
+  }
+
+  public synchronized void unmuteAll() {
+    for (Member m : members) setMuted(m, false);
+  }
+
+  /**
+   * Removes the member who joined last, other than {@code by}: plays the kicked sound to it and hangs it
+   * up when the sound is over.
+   *
+   * @return the member removed, or null when there is nobody else
+   */
+  public Member kickLast(Member by) {
+    Member last = null;
+    synchronized (this) {
+      for (Member m : members) if (m != by && m.counted()) last = m;
+    }
+    if (last != null) kick(last);
+    return last;
+  }
+
+  /** Plays the kicked sound to the member, then hangs it up with {@link LeaveReason#KICKED}. */
+  public void kick(Member m) {
+    Prompt kicked = profile.prompts().kicked();
+    log.info("room {}: kicking {}", name, m);
+    if (kicked == null) {
+      m.leg().hangup(LeaveReason.KICKED);
+      return;
+    }
+    m.media().setDeaf(true);
+    m.media().setMuted(true);
+    m.media().play("kicked", false, kicked);
+    // The hang-up follows the sound; the leg is told to end once it has been heard.
+    long millis = (long) kicked.length() * 1000 / kicked.rateHz() + 200;
+    timers.schedule(() -> m.leg().hangup(LeaveReason.KICKED), millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Says to the member how many are in the room. */
+  public synchronized void sayCount(Member m) {
+    List<Prompt> words = profile.prompts().numbers().sayCount(countedSize());
+    if (!words.isEmpty()) m.media().play("count", false, words.toArray(Prompt[]::new));
+  }
+
+  /** Plays a prompt to one member (feedback beeps, announcements). */
+  public void playTo(Member m, String tag, Prompt... prompts) {
+    m.media().play(tag, false, prompts);
+  }
+
+  void talking(Member m, boolean talking) {
+    m.setTalking(talking);
+    events.publish(new ConferenceEvent.TalkingChanged(clock.instant(), name, m.id(), talking));
+  }
+
+  /** Publishes a digit a member pressed. */
+  public void dtmf(Member m, char digit, int durationMillis, String source) {
+    events.publish(new ConferenceEvent.DtmfReceived(clock.instant(), name, m.id(), digit, durationMillis, source));
+  }
+
+  /** Media told that a member's energy gate opened or closed. */
+  public void onTalking(Member m, boolean talking) {
+    talking(m, talking);
+  }
+
+  // ---------------------------------------------------------------- inside
+
+  private boolean hasModerator() {
+    for (Member m : members) if (m.moderator()) return true;
+    return false;
+  }
+
+  private void releaseWaiting() {
+    for (Member w : members) {
+      if (!w.waiting()) continue;
+      w.setWaiting(false);
+      w.media().stopPlayback();
+      w.applyToMedia();
+      log.info("call {}: a moderator is in room {}, joins the conference", w.leg().id(), name);
+      updated(w);
+    }
+  }
+
+  private void updated(Member m) {
+    events.publish(new ConferenceEvent.MemberUpdated(clock.instant(), name, m.id(), m.state()));
+  }
+
+  private static Set<String> flagNames(Set<MemberFlag> flags) {
+    Set<String> names = new java.util.TreeSet<>();
+    for (MemberFlag f : flags) names.add(f.key());
+    return names;
   }
 
   private void startAlone(Member m) {
-    if (profile.alone() != null && profile.music() != null) {
-      m.media().play("alone", true, profile.alone(), profile.music());
-    } else if (profile.alone() != null) {
-      m.media().play("alone", false, profile.alone());
-    } else if (profile.music() != null) {
-      m.media().play("music", true, profile.music());
+    RoomPrompts p = profile.prompts();
+    if (p.alone() != null && p.music() != null) {
+      m.media().play("alone", true, p.alone(), p.music());
+    } else if (p.alone() != null) {
+      m.media().play("alone", false, p.alone());
+    } else if (p.music() != null) {
+      m.media().play("music", true, p.music());
     }
     if (!profile.lonely()) {
       cancelLonelyTimer();
@@ -133,7 +359,7 @@ public final class Room {
 
   private void hangUpIfStillAlone(Member m) {
     synchronized (this) {
-      if (members.size() != 1 || members.getFirst() != m) return;
+      if (countedSize() != 1 || !members.contains(m)) return;
     }
     log.info("call {}: alone in room {} longer than {}, hanging up", m.leg().id(), name, profile.lonelyGrace());
     m.leg().hangup(LeaveReason.LONELY);

@@ -1,18 +1,24 @@
 package dev.parley.server.conference;
 
-import dev.parley.media.audio.Prompt;
 import dev.parley.media.engine.RoomMediaSpec;
+import dev.parley.server.conference.controls.ControlMap;
+import dev.parley.server.config.MemberFlag;
 import java.time.Duration;
+import java.util.Set;
 
 /**
- * Everything a room needs from its profile, resolved: the mix settings and the loaded sounds.
+ * Everything a room needs from its profile, resolved: the mix settings, the loaded sounds, the PINs,
+ * the keypad maps and the policies.
  *
  * @param maxMembers 0 = unlimited
  * @param lonely when false, a member left alone is hung up after {@code lonelyGrace}
- * @param enter played to the room when a member joins a room that already had someone (or null)
- * @param exit played to the room when a member leaves and others remain (or null)
- * @param alone played once to a member who is alone (or null)
- * @param music looped to a member who is alone, after {@code alone} (or null)
+ * @param pins the room and moderator PINs
+ * @param flags the flags every member joining through this profile gets
+ * @param controls what the keypad does for every member
+ * @param moderatorControls what it does for moderators (the member map with the moderator group on top)
+ * @param digitTimeout how long the keypad waits for the next digit of a longer sequence
+ * @param announceCount say the member count to a member who joins
+ * @param endWithModerator end the room when its last moderator leaves
  */
 public record RoomProfile(
     String name,
@@ -20,7 +26,28 @@ public record RoomProfile(
     int maxMembers,
     boolean lonely,
     Duration lonelyGrace,
-    Prompt enter,
-    Prompt exit,
-    Prompt alone,
-    Prompt music) {}
+    RoomPrompts prompts,
+    Pins pins,
+    Set<MemberFlag> flags,
+    ControlMap controls,
+    ControlMap moderatorControls,
+    Duration digitTimeout,
+    boolean announceCount,
+    boolean endWithModerator) {
+
+  /** A profile with no PINs, flags, controls or prompts: for tests and rooms made by the API. */
+  public static RoomProfile plain(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, RoomPrompts.NONE, Pins.NONE, Set.of(),
+        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false);
+  }
+
+  public RoomProfile withControls(ControlMap member, ControlMap moderator) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
+        digitTimeout, announceCount, endWithModerator);
+  }
+
+  public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator);
+  }
+}

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("sip", "media", "profiles", "routes");
+    static final List<String> TOP_KEYS = List.of("sip", "media", "controls", "profiles", "routes");
 
     private final String source;
     private final Path baseDir;
@@ -52,8 +52,9 @@ final class ConfigParser {
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
 
+        ControlGroups controls = new ControlsReader(problems).read(top, base == null ? null : base.controls());
         Set<String> profileNames = new HashSet<>();
-        Map<String, ProfileConfig> profiles = new ProfileReader(problems, baseDir)
+        Map<String, ProfileConfig> profiles = new ProfileReader(problems, baseDir, controls)
                 .read(top, base == null ? null : base.profiles(), profileNames);
 
         List<RouteConfig> routes;
@@ -65,7 +66,7 @@ final class ConfigParser {
             routes = List.of(); // built-in defaults without routes: already reported as missing
         }
         problems.throwIfAny();
-        return new ServerConfig(sip, media, profiles, routes, configSource);
+        return new ServerConfig(sip, media, controls, profiles, routes, configSource);
     }
 
     private Node compose(String yaml) throws ConfigException {

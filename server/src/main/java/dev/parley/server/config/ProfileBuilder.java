@@ -14,6 +14,15 @@ final class ProfileBuilder {
     Duration lonelyGrace;
     Integer comfortNoiseLevel;
     Sounds sounds;
+    String pin;
+    String moderatorPin;
+    Integer pinTries;
+    java.util.Set<MemberFlag> flags;
+    String controls;
+    String moderatorControls;
+    Duration digitTimeout;
+    Boolean announceCount;
+    Boolean endWithModerator;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -26,12 +35,22 @@ final class ProfileBuilder {
         b.lonelyGrace = p.lonelyGrace();
         b.comfortNoiseLevel = p.comfortNoiseLevel();
         b.sounds = p.sounds();
+        b.pin = p.pin();
+        b.moderatorPin = p.moderatorPin();
+        b.pinTries = p.pinTries();
+        b.flags = p.flags();
+        b.controls = p.controls();
+        b.moderatorControls = p.moderatorControls();
+        b.digitTimeout = p.digitTimeout();
+        b.announceCount = p.announceCount();
+        b.endWithModerator = p.endWithModerator();
         return b;
     }
 
     /** @throws NullPointerException if a field was never set (callers check their problems first) */
     ProfileConfig build() {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
-                comfortNoiseLevel, sounds);
+                comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
+                digitTimeout, announceCount, endWithModerator);
     }
 }

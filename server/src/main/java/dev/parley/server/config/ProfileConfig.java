@@ -1,7 +1,10 @@
 package dev.parley.server.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,6 +23,16 @@ import java.util.Objects;
  * @param lonelyGrace       zero or more; unused while {@code lonely} is true
  * @param comfortNoiseLevel 0..10000; 0 = no comfort noise
  * @param sounds            prompts played by the room
+ * @param pin               the PIN every caller must enter, or {@code null} for none
+ * @param moderatorPin      the PIN that makes a caller a moderator, or {@code null}; with only a moderator
+ *                          PIN set, callers who press just {@code #} join as plain members
+ * @param pinTries          wrong PINs allowed before the bad-PIN sound and hang-up
+ * @param flags             member flags every caller through this profile (or route) gets
+ * @param controls          the control group of every member, or {@code null} for no keypad controls
+ * @param moderatorControls the group moderators get on top of {@code controls}, or {@code null}
+ * @param digitTimeout      how long the keypad waits for the next digit of a longer sequence
+ * @param announceCount     say the member count to a member who joins
+ * @param endWithModerator  end the room when its last moderator leaves
  */
 public record ProfileConfig(
         String name,
@@ -30,15 +43,26 @@ public record ProfileConfig(
         boolean lonely,
         Duration lonelyGrace,
         int comfortNoiseLevel,
-        Sounds sounds) {
+        Sounds sounds,
+        String pin,
+        String moderatorPin,
+        int pinTries,
+        Set<MemberFlag> flags,
+        String controls,
+        String moderatorControls,
+        Duration digitTimeout,
+        boolean announceCount,
+        boolean endWithModerator) {
 
-    /** Keys a route may override: interval, energy-level, max-members, lonely, lonely-grace, comfort-noise. */
+    /** Keys a route may override (every profile key but rate, controls and sounds). */
     public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
 
     public ProfileConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(lonelyGrace, "lonelyGrace");
         Objects.requireNonNull(sounds, "sounds");
+        Objects.requireNonNull(digitTimeout, "digitTimeout");
+        flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
     /**

@@ -73,6 +73,60 @@ enum ProfileField {
                 }
             };
         }
+    },
+    PIN("pin", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.pin = ProfileField.pin(value);
+        }
+    },
+    MODERATOR_PIN("moderator-pin", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.moderatorPin = ProfileField.pin(value);
+        }
+    },
+    PIN_TRIES("pin-tries", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.pinTries = Values.integer(value, 1, 10);
+        }
+    },
+    FLAGS("flags", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.flags = MemberFlag.parseList(value);
+        }
+    },
+    CONTROLS("controls", false) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.controls = ProfileField.groupName(value);
+        }
+    },
+    MODERATOR_CONTROLS("moderator-controls", false) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.moderatorControls = ProfileField.groupName(value);
+        }
+    },
+    DIGIT_TIMEOUT("digit-timeout", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.digitTimeout = Values.duration(value, Duration.ofMillis(100), Duration.ofSeconds(10));
+        }
+    },
+    ANNOUNCE_COUNT("announce-count", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.announceCount = Values.bool(value);
+        }
+    },
+    END_WITH_MODERATOR("end-with-moderator", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.endWithModerator = Values.bool(value);
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */
@@ -96,6 +150,26 @@ enum ProfileField {
 
     /** Parses and stores the value; throws {@link IllegalArgumentException} with a user-facing message. */
     abstract void apply(ProfileBuilder b, String value);
+
+    /** A PIN is 1 to 16 digits; {@code none} or an empty value means no PIN ({@code null}). */
+    static String pin(String value) {
+        String v = value.strip();
+        if (v.isEmpty() || v.equalsIgnoreCase("none")) return null;
+        if (!v.matches("\\d{1,16}")) {
+            throw new IllegalArgumentException("a PIN is 1 to 16 digits (or none), got '" + v + "'");
+        }
+        return v;
+    }
+
+    /** A control group name, or {@code null} for none. Whether it exists is checked by the reader. */
+    static String groupName(String value) {
+        String v = value.strip();
+        if (v.isEmpty() || v.equalsIgnoreCase("none")) return null;
+        if (!v.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("a control group name is 1 to 64 letters, digits, _ or -, got '" + v + "'");
+        }
+        return v;
+    }
 
     static ProfileField byKey(String key) {
         for (ProfileField f : values()) {

@@ -14,7 +14,7 @@ final class ProfileReader {
 
     static final String DEFAULT = "default";
     static final List<String> KEYS;
-    static final List<String> SOUND_KEYS = List.of("enter", "exit", "alone", "music");
+    static final List<String> SOUND_KEYS = Sounds.KEYS;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     static {
@@ -28,10 +28,12 @@ final class ProfileReader {
 
     private final Problems problems;
     private final Path baseDir;
+    private final ControlGroups controls;
 
-    ProfileReader(Problems problems, Path baseDir) {
+    ProfileReader(Problems problems, Path baseDir, ControlGroups controls) {
         this.problems = problems;
         this.baseDir = baseDir;
+        this.controls = controls;
     }
 
     /**
@@ -80,18 +82,26 @@ final class ProfileReader {
         for (ProfileField f : ProfileField.values()) {
             m.apply(f.key(), v -> f.apply(b, v));
         }
+        checkGroup(m, ProfileField.CONTROLS.key(), b.controls);
+        checkGroup(m, ProfileField.MODERATOR_CONTROLS.key(), b.moderatorControls);
         if (m.has("sounds")) {
             b.sounds = sounds(m.map("sounds", SOUND_KEYS), template == null ? null : template.sounds());
         }
         return problems.count() > before ? null : b.build();
     }
 
+    private void checkGroup(YamlMap m, String key, String group) {
+        if (group != null && m.has(key) && !controls.has(group)) {
+            problems.add(m.value(key), m.field(key), "no control group '" + group + "' under controls; "
+                    + Suggestions.hint(group, List.copyOf(controls.groups().keySet())));
+        }
+    }
+
     private Sounds sounds(YamlMap m, Sounds base) {
         if (base == null) {
             m.requireAll(SOUND_KEYS, Set.of());
         }
-        String[] values = base == null ? new String[4]
-                : new String[] {base.enter(), base.exit(), base.alone(), base.music()};
+        String[] values = base == null ? new String[SOUND_KEYS.size()] : base.toArray();
         for (int i = 0; i < SOUND_KEYS.size(); i++) {
             String key = SOUND_KEYS.get(i);
             Node node = m.value(key);
@@ -105,6 +115,6 @@ final class ProfileReader {
             int index = i;
             m.apply(key, v -> values[index] = SoundResolver.resolve(v, baseDir));
         }
-        return new Sounds(values[0], values[1], values[2], values[3]);
+        return Sounds.of(values);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * The whole configuration of one server instance, as read and validated by {@link ConfigLoader}.
  * Immutable; safe to share between threads.
  *
+ * @param controls the keypad control groups by name
  * @param profiles room profiles by name, in file order; always holds {@code default}
  * @param routes   dialled-number routes, in file order (the first match wins)
  * @param source   where it came from: the config file as given, or {@code "built-in defaults"}
@@ -17,6 +18,7 @@ import java.util.Objects;
 public record ServerConfig(
         SipSettings sip,
         MediaSettings media,
+        ControlGroups controls,
         Map<String, ProfileConfig> profiles,
         List<RouteConfig> routes,
         String source) {
@@ -24,6 +26,7 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(source, "source");
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         routes = List.copyOf(routes);

@@ -31,7 +31,9 @@ class ConfigLoaderTest {
         assertThat(c.profiles()).containsOnlyKeys("default");
         assertThat(c.profiles().get("default")).isEqualTo(new ProfileConfig("default", 8000, 20, 100, 0, true,
                 Duration.ofSeconds(30), 0,
-                new Sounds("builtin:enter", "builtin:exit", "builtin:alone", "builtin:music")));
+                new Sounds("builtin:enter", "builtin:exit", "builtin:alone", "builtin:music", "builtin:muted",
+                        "builtin:unmuted", "builtin:kicked", "builtin:pin", "builtin:bad-pin"),
+                null, null, 3, java.util.Set.of(), "default", "moderator", Duration.ofMillis(1500), false, false));
         assertThat(c.routes()).singleElement().satisfies(r -> {
             assertThat(r.match().pattern()).isEqualTo("^3000$");
             assertThat(r.room()).isEqualTo("3000");
@@ -124,8 +126,9 @@ class ConfigLoaderTest {
 
         assertThat(c.profiles()).containsOnlyKeys("default", "big");
         ProfileConfig big = c.profiles().get("big");
+        ProfileConfig def = ConfigLoader.loadDefault().profiles().get("default");
         ProfileConfig expected = new ProfileConfig("big", 8000, 20, 300, 500, true, Duration.ofSeconds(30), 0,
-                ConfigLoader.loadDefault().profiles().get("default").sounds());
+                def.sounds(), null, null, 3, java.util.Set.of(), "default", "moderator", def.digitTimeout(), false, false);
         assertThat(big).isEqualTo(expected);
     }
 

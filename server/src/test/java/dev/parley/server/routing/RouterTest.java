@@ -106,7 +106,9 @@ class RouterTest {
         ProfileConfig plain = router.resolve("12345").orElseThrow().profile();
 
         assertThat(small).isEqualTo(new ProfileConfig("default", base.rateHz(), base.intervalMs(), 0, 10, false,
-                Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds()));
+                Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds(), base.pin(), base.moderatorPin(),
+                base.pinTries(), base.flags(), base.controls(), base.moderatorControls(), base.digitTimeout(),
+                base.announceCount(), base.endWithModerator()));
         assertThat(plain).isEqualTo(base);
         assertThat(config.profiles().get("default").maxMembers()).isZero();
     }
@@ -181,7 +183,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithAMissingProfileIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "vip", Map.of(), 1)), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
@@ -191,7 +193,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithABadParamIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "default", Map.of("interval", "25"), 1)), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))

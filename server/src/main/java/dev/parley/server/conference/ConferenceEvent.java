@@ -1,0 +1,77 @@
+package dev.parley.server.conference;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What happens in the conference, for observers (the event stream, webhooks, billing records,
+ * metrics). Every event names its room and the time it happened.
+ */
+public sealed interface ConferenceEvent {
+  Instant at();
+
+  String room();
+
+  /** The event's name on the wire, e.g. {@code member.joined}. */
+  String type();
+
+  record RoomCreated(Instant at, String room, String profile) implements ConferenceEvent {
+    public String type() {
+      return "room.created";
+    }
+  }
+
+  record RoomEnded(Instant at, String room) implements ConferenceEvent {
+    public String type() {
+      return "room.ended";
+    }
+  }
+
+  /** @param flags the member's flags as their config names */
+  record MemberJoined(Instant at, String room, int member, String callId, String caller, boolean moderator, Set<String> flags)
+      implements ConferenceEvent {
+    public String type() {
+      return "member.joined";
+    }
+  }
+
+  record MemberLeft(Instant at, String room, int member, String callId, LeaveReason reason) implements ConferenceEvent {
+    public String type() {
+      return "member.left";
+    }
+  }
+
+  record TalkingChanged(Instant at, String room, int member, boolean talking) implements ConferenceEvent {
+    public String type() {
+      return talking ? "member.talking.started" : "member.talking.stopped";
+    }
+  }
+
+  /** @param source {@code rfc4733}, {@code info} or {@code inband} */
+  record DtmfReceived(Instant at, String room, int member, char digit, int durationMillis, String source)
+      implements ConferenceEvent {
+    public String type() {
+      return "member.dtmf";
+    }
+  }
+
+  /** The member's controls changed: mute, deaf, volumes (steps -4..+4), energy level (-1 = room's). */
+  record MemberUpdated(Instant at, String room, int member, MemberState state) implements ConferenceEvent {
+    public String type() {
+      return "member.updated";
+    }
+  }
+
+  record LockChanged(Instant at, String room, boolean locked) implements ConferenceEvent {
+    public String type() {
+      return locked ? "room.locked" : "room.unlocked";
+    }
+  }
+
+  /** A prompt started for the room or a member (member 0 = the room). */
+  record PlaybackEnded(Instant at, String room, int member, String tag) implements ConferenceEvent {
+    public String type() {
+      return "playback.ended";
+    }
+  }
+}

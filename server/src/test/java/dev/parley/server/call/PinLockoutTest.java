@@ -1,0 +1,57 @@
+package dev.parley.server.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PinLockoutTest {
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void aSourceIsLockedOutAfterTooManyFailuresAndLetInAgainLater() {
+    HandClock clock = new HandClock();
+    PinLockout l = new PinLockout(3, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
+    assertThat(l.failed("10.0.0.1")).isFalse();
+    assertThat(l.failed("10.0.0.1")).isFalse();
+    assertThat(l.lockedOut("10.0.0.1")).isFalse();
+    assertThat(l.failed("10.0.0.1")).isTrue();
+    assertThat(l.lockedOut("10.0.0.1")).isTrue();
+    assertThat(l.lockedOut("10.0.0.2")).as("other sources are not affected").isFalse();
+    clock.now = clock.now.plus(Duration.ofMinutes(16));
+    assertThat(l.lockedOut("10.0.0.1")).isFalse();
+  }
+
+  @Test
+  void failuresOutsideTheWindowAreForgotten() {
+    HandClock clock = new HandClock();
+    PinLockout l = new PinLockout(3, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
+    l.failed("a");
+    l.failed("a");
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    assertThat(l.failed("a")).isFalse();
+    assertThat(l.lockedOut("a")).isFalse();
+  }
+}
