@@ -17,13 +17,45 @@ import java.util.Map;
  * only what the members send.
  */
 public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boolean lonely, int energyLevel,
-                         Map<String, String> sounds, String room) {
+                         Map<String, String> sounds, String room, Map<String, String> profileKeys,
+                         java.util.List<String> extraRoutes) {
 
-    /** The built-in sounds the server ships: enter, exit, alone, music. */
+    /** Every sound key a profile has; keys not given are written as {@code ~} (no sound). */
+    public static final java.util.List<String> SOUND_KEYS =
+            java.util.List.of("enter", "exit", "alone", "music", "muted", "unmuted", "kicked", "pin", "bad-pin");
+
+    /** The built-in sounds the server ships, every one of {@link #SOUND_KEYS}. */
     public static final Map<String, String> BUILTIN_SOUNDS = builtin();
 
     public TestConfig {
         sounds = Map.copyOf(sounds);
+        profileKeys = Map.copyOf(profileKeys);
+        extraRoutes = java.util.List.copyOf(extraRoutes);
+    }
+
+    TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boolean lonely, int energyLevel,
+               Map<String, String> sounds, String room) {
+        this(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, Map.of(), java.util.List.of());
+    }
+
+    /**
+     * Sets a key of the default profile as written in YAML, e.g. {@code ("pin", "1234")} or
+     * {@code ("flags", "'wait-for-moderator'")}.
+     */
+    public TestConfig withProfileKey(String key, String yamlValue) {
+        Map<String, String> keys = new java.util.TreeMap<>(profileKeys);
+        keys.put(key, yamlValue);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, keys, extraRoutes);
+    }
+
+    /**
+     * Adds a route before the room's own, as one YAML flow mapping, e.g.
+     * {@code "{ match: '^3001$', room: '3000', params: { flags: moderator } }"}.
+     */
+    public TestConfig withRoute(String yamlFlowMapping) {
+        java.util.List<String> routes = new java.util.ArrayList<>(extraRoutes);
+        routes.add(yamlFlowMapping);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, routes);
     }
 
     public static TestConfig forPort(int sipPort) {
@@ -31,25 +63,25 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
     }
 
     public TestConfig withRtpTimeout(Duration timeout) {
-        return new TestConfig(sipPort, timeout, maxMembers, lonely, energyLevel, sounds, room);
+        return new TestConfig(sipPort, timeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
     }
 
     /** 0 means no limit. */
     public TestConfig withMaxMembers(int maxMembers) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
     }
 
     public TestConfig withLonely(boolean lonely) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
     }
 
     public TestConfig withEnergyLevel(int energyLevel) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
     }
 
     /** Sound name (enter, exit, alone, music, ...) to {@code builtin:<name>} or an absolute WAV path. */
     public TestConfig withSounds(Map<String, String> sounds) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
     }
 
     /** No sounds at all, for tests that measure the members' own audio. */
@@ -67,14 +99,18 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
         b.append("    energy-level: ").append(energyLevel).append('\n');
         b.append("    max-members: ").append(maxMembers).append('\n');
         b.append("    lonely: ").append(lonely).append('\n');
-        b.append("    sounds: {");
-        String sep = " ";
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(sounds).entrySet()) {
-            b.append(sep).append(e.getKey()).append(": '").append(e.getValue().replace("'", "''")).append('\'');
-            sep = ", ";
+        for (Map.Entry<String, String> e : profileKeys.entrySet()) {
+            b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
-        b.append(sounds.isEmpty() ? "}\n" : " }\n");
-        b.append("routes:\n  - match: '^").append(room).append("$'\n    room: '").append(room)
+        b.append("    sounds:\n");
+        for (String key : SOUND_KEYS) {
+            String v = sounds.get(key);
+            b.append("      ").append(key).append(": ")
+                    .append(v == null ? "~" : "'" + v.replace("'", "''") + "'").append('\n');
+        }
+        b.append("routes:\n");
+        for (String r : extraRoutes) b.append("  - ").append(r).append('\n');
+        b.append("  - match: '^").append(room).append("$'\n    room: '").append(room)
                 .append("'\n    profile: default\n");
         return b.toString();
     }
@@ -89,7 +125,7 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
 
     private static Map<String, String> builtin() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String s : new String[] {"enter", "exit", "alone", "music"}) m.put(s, "builtin:" + s);
+        for (String s : SOUND_KEYS) m.put(s, "builtin:" + s);
         return m;
     }
 }

@@ -12,7 +12,8 @@ class TestConfigTest {
         String y = TestConfig.forPort(15061).yaml();
         assertThat(y).contains("sip: { address: 127.0.0.1, port: 15061, transports: [udp, tcp] }")
                 .contains("rtp-ports: 20000-20999, rtp-timeout: 30s")
-                .contains("sounds: { alone: 'builtin:alone', enter: 'builtin:enter', exit: 'builtin:exit', music: 'builtin:music' }")
+                .contains("    sounds:\n      enter: 'builtin:enter'\n      exit: 'builtin:exit'\n")
+                .contains("      bad-pin: 'builtin:bad-pin'\n")
                 .contains("  - match: '^3000$'\n    room: '3000'\n    profile: default\n");
     }
 
@@ -21,6 +22,14 @@ class TestConfigTest {
         String y = TestConfig.forPort(1).withRtpTimeout(Duration.ofSeconds(3)).withMaxMembers(2).withLonely(false)
                 .withoutSounds().yaml();
         assertThat(y).contains("rtp-timeout: 3s").contains("max-members: 2").contains("lonely: false")
-                .contains("sounds: {}");
+                .contains("      enter: ~\n").contains("      music: ~\n");
+    }
+
+    @Test
+    void profileKeysAndExtraRoutesAreWritten() {
+        String y = TestConfig.forPort(1).withProfileKey("pin", "'1234'")
+                .withRoute("{ match: '^3001$', room: '3000', params: { flags: moderator } }").yaml();
+        assertThat(y).contains("    pin: '1234'\n")
+                .contains("routes:\n  - { match: '^3001$', room: '3000', params: { flags: moderator } }\n  - match: '^3000$'");
     }
 }

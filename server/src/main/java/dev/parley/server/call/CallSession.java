@@ -126,7 +126,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       }
       if (phase != Phase.ANSWERING) return; // the ACK of a re-INVITE
     }
-    Pins pins = room.profile().pins();
+    Pins pins = request.route().pins();
     if (!pins.required()) {
       joinRoom(false);
     } else if (request.dialledPin() != null) {
@@ -140,9 +140,9 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     synchronized (this) {
       if (phase == Phase.ENDED || phase == Phase.IN_ROOM) return;
       phase = Phase.IN_ROOM;
-      member = room.join(this, media, request.flags(), moderator);
+      member = room.join(this, media, request.route().flags(), moderator);
     }
-    var p = room.profile();
+    var p = request.route();
     onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
   }
 
@@ -154,7 +154,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       phase = Phase.PIN;
     }
     pinDigits = new DigitCollector(16, '#');
-    var prompt = room.profile().prompts().pin();
+    var prompt = request.route().prompts().pin();
     if (prompt != null) media.play("pin", false, prompt);
     armTimer(PIN_TIMEOUT_MILLIS, () -> checkPin(pinDigits == null ? "" : pinDigits.soFar()));
   }
@@ -162,7 +162,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private void checkPin(String entered) {
     cancelTimer();
     pinDigits = null;
-    Pins pins = room.profile().pins();
+    Pins pins = request.route().pins();
     Pins.Result r = pins.check(entered);
     if (r != Pins.Result.WRONG) {
       log.info("call {}: PIN accepted{}", id(), r == Pins.Result.MODERATOR ? " (moderator)" : "");
@@ -173,12 +173,12 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     pinFailures++;
     boolean locked = lockout.failed(request.source());
     log.info("call {}: wrong PIN ({} of {}){}", id(), pinFailures, pins.tries(), locked ? ", source locked out" : "");
-    var bad = room.profile().prompts().badPin();
+    var bad = request.route().prompts().badPin();
     if (pinFailures >= pins.tries() || locked) {
       hangUpAfter(bad);
       return;
     }
-    var ask = room.profile().prompts().pin();
+    var ask = request.route().prompts().pin();
     if (bad != null && ask != null) media.play("pin", false, bad, ask);
     else if (ask != null) media.play("pin", false, ask);
     pinDigits = new DigitCollector(16, '#');
@@ -206,13 +206,14 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     synchronized (this) {
       p = phase;
     }
-    log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
     if (p == Phase.PIN && pinDigits != null) {
+      log.info("call {}: PIN digit ({})", id(), source); // never the digit itself
       String done = pinDigits.press(digit);
       if (done != null) checkPin(done);
       return;
     }
     if (p != Phase.IN_ROOM || keypad == null) return;
+    log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
     room.dtmf(member, digit, durationMillis, source);
     long now = System.currentTimeMillis();
     handle(keypad.press(digit, now));

@@ -64,8 +64,9 @@ public final class InviteHandler implements CallHandler {
   public void onInvite(IncomingCall call) {
     String number = call.requestUser() == null ? "" : call.requestUser();
     // The PIN part of a dialled number never goes into the log.
-    log.info("call {}: INVITE for '{}' from {} via {} {}:{}", call.callId(), number.replaceAll("\\*\\d+$", "*…"),
-        call.fromUri(), call.transport(), call.remoteHost(), call.remotePort());
+    log.info("call {}: INVITE for '{}' from {} via {} {}:{}{}", call.callId(), number.replaceAll("\\*\\d+$", "*…"),
+        call.fromUri(), call.transport(), call.remoteHost(), call.remotePort(),
+        call.offerSdp() == null ? ", no SDP (delayed offer)" : "");
     if (lockout.lockedOut(call.remoteHost())) {
       log.info("call {}: {} is locked out after too many wrong PINs, 403", call.callId(), call.remoteHost());
       call.reject(403, "Too many wrong PINs");
@@ -87,7 +88,7 @@ public final class InviteHandler implements CallHandler {
       }
       case Admission.Admitted admitted -> room = admitted.room();
     }
-    JoinRequest request = new JoinRequest(profile.flags(), routed.get().pin(), call.remoteHost());
+    JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost());
     SdpNegotiation sdp = new SdpNegotiation(mediaAddress);
     CallSession session = null;
     MemberMedia media = null;

@@ -131,7 +131,9 @@ final class RequestDispatcher implements SipListenerExt {
     JainSipCall call = new JainSipCall(st, provider, responder, onCallFinished);
     st.getDialog().setApplicationData(call);
     onCallStarted.accept(call);
-    log.info(
+    // DEBUG: the application logs the INVITE at INFO once it knows what the number means (a dialled
+    // number may carry a PIN, 3000*1234, that must not reach the log).
+    log.debug(
         "call {}: INVITE for '{}' from {} via {} {}:{}{}",
         call.callId(), call.requestUser(), call.fromUri(), call.transport(), call.remoteHost(), call.remotePort(),
         call.offerSdp() == null ? ", no SDP (delayed offer)" : "");
