@@ -74,7 +74,7 @@ public final class InviteHandler implements CallHandler {
     }
     Optional<Routed> routed = route(number);
     if (routed.isEmpty()) {
-      log.info("call {}: no route for '{}', 404", call.callId(), number);
+      log.info("call {}: no route for '{}', 404", call.callId(), number.replaceAll("\\*\\d+$", "*…"));
       call.reject(404, "No route for " + number);
       return;
     }

@@ -1,0 +1,26 @@
+package dev.parley.server.it;
+
+import dev.parley.testkit.BaresipControl;
+import dev.parley.testkit.Wav;
+
+/**
+ * Places moments of a test (taken with {@link System#nanoTime()}) in a baresip recording, which starts
+ * when the call is established; the recording holds every frame because the server sends one every
+ * tick, silence included.
+ */
+record Timeline(long establishedNanos) {
+
+    static Timeline of(BaresipControl.Event established) {
+        return new Timeline(established.receivedNanos());
+    }
+
+    /** Seconds into the recording of a moment. */
+    double at(long nanos) {
+        return (nanos - establishedNanos) / 1e9;
+    }
+
+    /** Level of a tone in the recording between two moments, each shifted by seconds. */
+    double levelDb(Wav heard, double freqHz, long fromNanos, double fromShiftSec, long toNanos, double toShiftSec) {
+        return heard.levelDb(freqHz, at(fromNanos) + fromShiftSec, at(toNanos) + toShiftSec);
+    }
+}
