@@ -109,7 +109,7 @@ final class TelephoneEventSender {
       int pause = c == 'W' ? longPauseSamples : c == 'w' || c == ',' ? pauseSamples : 0;
       if (pause > 0) {
         state = State.WAIT;
-        waitSamples = pause - samples; // this tick is the pause's first
+        waitSamples = pause; // counted down by the ticks after this one, like the gap
         return false;
       }
       int code = TelephoneEvent.eventOf(c);
