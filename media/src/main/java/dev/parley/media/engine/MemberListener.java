@@ -15,9 +15,13 @@ public interface MemberListener {
   default void onTalking(boolean talking) {}
 
   /**
-   * A DTMF digit ended: {@code 0-9 * # A-D}, once per key press.
+   * The member pressed a key and let go: called once per key press, when it ends.
    *
-   * @param inBand true when detected in the audio, false for an RFC 4733 event
+   * @param digit one of {@code 0-9 * # A B C D}
+   * @param durationMillis how long the key was held: from the RFC 4733 duration field at the room's
+   *     clock rate, or from the tone's length when detected in the audio
+   * @param inBand true when the tone was detected in the audio (no telephone-event was negotiated),
+   *     false for an RFC 4733 event
    */
   default void onDtmf(char digit, int durationMillis, boolean inBand) {}
 }

@@ -2,17 +2,20 @@ package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.codec.AudioCodec;
+import dev.parley.media.dsp.DtmfDetector;
 import dev.parley.media.jitter.JitterBuffer;
 import dev.parley.media.jitter.JitterBufferConfig;
 import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.mixer.MixMinus;
 import dev.parley.media.mixer.TalkGate;
 import dev.parley.media.rtp.RtpPacket;
+import dev.parley.media.rtp.TelephoneEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -45,20 +48,26 @@ public final class MemberMedia {
   private final byte[] outFifo;
   private int outFifoLength;
   private final byte[] packet = new byte[MAX_PACKET_BYTES];
+  private final TelephoneEvent eventView = new TelephoneEvent();
+  private final TelephoneEventReceiver eventsIn;
+  private final TelephoneEventSender eventsOut;
+  private final DtmfDetector inBandDtmf;
 
   private InetSocketAddress target;
   private InetSocketAddress latched;
   private long lastRxNanos;
   private boolean timeoutReported;
   private int payloadType = -1;
+  private int telephoneEventPayloadType = -1;
   private AudioCodec codec;
   int codecSlot = -1;
   private int packetBytes;
   private boolean send;
   private boolean receive;
   boolean muted;
-  private boolean deaf;
-  private int energyOverride = -1;
+  boolean deaf;
+  /** The member's own energy gate threshold, or -1 for the room's. */
+  private int energyLevel = -1;
   int talkGainQ12 = MixMinus.UNITY_GAIN;
   int listenGainQ12 = MixMinus.UNITY_GAIN;
   boolean contributing;
@@ -85,6 +94,9 @@ public final class MemberMedia {
     // Room interval and member ptime are both at most 30 ms: two of each always fit.
     this.outFifo = new byte[4 * 30 * room.spec().rateHz() / 1000];
     this.jitter = new JitterBuffer(JitterBufferConfig.defaults(room.spec().rateHz()));
+    this.eventsIn = new TelephoneEventReceiver(room.spec().rateHz(), listener);
+    this.eventsOut = new TelephoneEventSender(room.spec().rateHz());
+    this.inBandDtmf = new DtmfDetector(room.spec().rateHz(), (digit, millis) -> listener.onDtmf(digit, millis, true));
     ThreadLocalRandom r = ThreadLocalRandom.current();
     this.ssrc = r.nextLong() & 0xffffffffL;
     this.sequence = r.nextInt(0x10000);
@@ -114,14 +126,43 @@ public final class MemberMedia {
     worker.post(() -> muted = value);
   }
 
-  /** A deaf member is sent silence instead of the room (its own prompts still play). */
+  /**
+   * A deaf member is sent silence instead of the room (its private prompts still play, so it hears
+   * "you are muted" and feedback beeps); whether it is mixed is {@link #setMuted}'s business.
+   */
   public void setDeaf(boolean value) {
     worker.post(() -> deaf = value);
   }
 
-  /** The member's own energy gate level, or -1 for the room's. */
+  /**
+   * The member's own energy gate threshold, on the room's scale ({@link MixMinus#energy}: mean absolute
+   * amplitude); -1 returns to the room's {@code energyLevel}.
+   *
+   * @throws IllegalArgumentException for values below -1
+   */
   public void setEnergyLevel(int level) {
-    worker.post(() -> energyOverride = level);
+    if (level < -1) throw new IllegalArgumentException("energy level must be -1 (room default) or >= 0: " + level);
+    worker.post(() -> energyLevel = level);
+  }
+
+  /**
+   * Sends {@code digits} to the member as RFC 4733 events on its negotiated telephone-event payload
+   * type: each key for about 100 ms, 50 ms apart; {@code w} and {@code ,} pause 500 ms, {@code W} one
+   * second. Appends to digits still being sent. Does nothing when the member's SDP negotiated no
+   * telephone-event (no in-band tones are generated).
+   *
+   * @throws IllegalArgumentException if {@code digits} holds anything but {@code 0-9 * # A-D a-d w W ,}
+   */
+  public void sendDtmf(String digits) {
+    for (int i = 0; i < digits.length(); i++) {
+      char c = digits.charAt(i);
+      if (!TelephoneEventSender.isDialable(c)) {
+        throw new IllegalArgumentException("not a DTMF digit or pause: '" + c + "' in \"" + digits + "\"");
+      }
+    }
+    worker.post(() -> {
+      if (telephoneEventPayloadType >= 0) eventsOut.enqueue(digits);
+    });
   }
 
   /** Gains in Q12 fixed point ({@link MixMinus#UNITY_GAIN} = 1.0). */
@@ -158,6 +199,12 @@ public final class MemberMedia {
     codecSlot = slot;
     codec = CodecSlot.codec(slot);
     payloadType = remote.payloadType();
+    int te = remote.telephoneEventPayloadType();
+    if (te != telephoneEventPayloadType) {
+      if (te < 0) eventsOut.clear();
+      inBandDtmf.reset();
+      telephoneEventPayloadType = te;
+    }
     int samplesPerPacket = remote.ptimeMillis() * room.spec().rateHz() / 1000;
     packetBytes = codec.encode(new short[samplesPerPacket], 0, samplesPerPacket, new byte[samplesPerPacket * 2], 0);
     if (latched == null && remote.address() != null) target = remote.address();
@@ -230,8 +277,17 @@ public final class MemberMedia {
     timeoutReported = false;
     stats.packetsReceived++;
     int pt = rtp.payloadType();
+    if (pt == telephoneEventPayloadType) {
+      // Events never reach the jitter buffer: they are not audio, and their SSRC may not be the audio's.
+      if (eventView.wrap(bytes, rtp.payloadOffset(), rtp.payloadLength())) {
+        stats.eventPacketsReceived++;
+        eventsIn.onPacket(rtp.ssrc(), rtp.timestamp(), eventView, nowNanos);
+      } else {
+        stats.badPackets++;
+      }
+      return;
+    }
     if (pt != payloadType || codec == null) {
-      // telephone-event and anything not negotiated: DTMF lands with the member-controls work.
       stats.unknownPayloadPackets++;
       return;
     }
@@ -244,14 +300,17 @@ public final class MemberMedia {
    *
    * @return true if the member contributes to this tick's mix
    */
-  boolean pullFrame(int frame, int energyLevel) {
+  boolean pullFrame(int frame, int roomEnergyLevel, long nowNanos) {
     JitterBuffer.Playout kind = jitter.read(in, 0, frame);
+    eventsIn.tick(nowNanos);
+    // Keys work while muted: they are how a member unmutes.
+    if (receive && codec != null && telephoneEventPayloadType < 0) inBandDtmf.process(in, 0, frame);
     boolean pass;
     if (kind == JitterBuffer.Playout.SILENCE || muted || !receive) {
       gate.reset();
       pass = false;
     } else {
-      pass = gate.pass(MixMinus.energy(in, frame), energyOverride >= 0 ? energyOverride : energyLevel);
+      pass = gate.pass(MixMinus.energy(in, frame), energyLevel >= 0 ? energyLevel : roomEnergyLevel);
     }
     if (pass != talking) {
       talking = pass;
@@ -264,17 +323,25 @@ public final class MemberMedia {
 
   /** True when the shared mix can be sent as is: nothing personal to add for this member. */
   boolean hearsSharedMix() {
-    return !contributing && !deaf && listenGainQ12 == MixMinus.UNITY_GAIN && !player.active();
+    return !deaf && !contributing && listenGainQ12 == MixMinus.UNITY_GAIN && !player.active();
   }
 
   boolean sending() {
     return send && target != null && codec != null;
   }
 
-  /** Builds this member's own frame from the room accumulator, encodes it and queues it. */
+  /** True when the member is sent plain silence: deaf, with no private prompt to hear. */
+  boolean hearsSilence() {
+    return deaf && !player.active();
+  }
+
+  /**
+   * Builds this member's own frame from the room accumulator (silence when deaf), encodes it and
+   * queues it.
+   */
   void sendPersonal(int[] acc, int frame, long nowNanos) {
     if (deaf) {
-      java.util.Arrays.fill(out, 0, frame, (short) 0);
+      Arrays.fill(out, 0, frame, (short) 0);
     } else {
       MixMinus.minus(acc, contributing ? in : null, frame, listenGainQ12, out);
     }
@@ -287,27 +354,47 @@ public final class MemberMedia {
     queue(encoded, n, frame, nowNanos);
   }
 
-  /** Queues already encoded bytes (the shared mix) and sends whole packets. */
+  /**
+   * Queues already encoded bytes (the shared mix) and sends whole packets; while an RFC 4733 event is
+   * being sent, the audio packets of the tick are dropped instead (their timestamps still pass, so the
+   * RTP clock keeps time) and the event packet goes in their place.
+   */
   void queue(byte[] payload, int length, int frame, long nowNanos) {
     if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
     System.arraycopy(payload, 0, outFifo, outFifoLength, length);
     outFifoLength += length;
+    boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frame, timestamp);
     while (outFifoLength >= packetBytes) {
-      sendPacket(packetBytes);
+      takePacket(packetBytes, !event);
     }
+    if (event) sendEventPacket();
   }
 
-  private void sendPacket(int payloadBytes) {
-    int h = RtpPacket.writeHeader(packet, 0, markNext, payloadType, sequence, timestamp, ssrc);
-    System.arraycopy(outFifo, 0, packet, h, payloadBytes);
+  private void takePacket(int payloadBytes, boolean send) {
+    if (send) {
+      int h = RtpPacket.writeHeader(packet, 0, markNext, payloadType, sequence, timestamp, ssrc);
+      System.arraycopy(outFifo, 0, packet, h, payloadBytes);
+      markNext = false;
+      // Only packets on the wire take a sequence number, so events and audio count on without gaps.
+      sequence = (sequence + 1) & 0xffff;
+      worker.send(rtpChannel, packet, h + payloadBytes, target);
+      stats.packetsSent++;
+    }
     outFifoLength -= payloadBytes;
     if (outFifoLength > 0) System.arraycopy(outFifo, payloadBytes, outFifo, 0, outFifoLength);
-    markNext = false;
-    sequence = (sequence + 1) & 0xffff;
     // G.711 carries one sample per byte, so the payload length is the timestamp step.
     timestamp = (timestamp + payloadBytes) & 0xffffffffL;
-    worker.send(rtpChannel, packet, h + payloadBytes, target);
+  }
+
+  private void sendEventPacket() {
+    int h = RtpPacket.writeHeader(
+        packet, 0, eventsOut.marker(), telephoneEventPayloadType, sequence, eventsOut.timestamp(), ssrc);
+    int n = TelephoneEvent.write(
+        packet, h, eventsOut.event(), eventsOut.end(), TelephoneEventSender.VOLUME, eventsOut.durationSamples());
+    sequence = (sequence + 1) & 0xffff;
+    worker.send(rtpChannel, packet, h + n, target);
     stats.packetsSent++;
+    stats.eventPacketsSent++;
   }
 
   /** Advances a private prompt while the member is not sent anything, so timing stays true. */

@@ -10,6 +10,8 @@ public final class MemberStats {
   volatile long badPackets;
   volatile long foreignPackets;
   volatile long unknownPayloadPackets;
+  volatile long eventPacketsReceived;
+  volatile long eventPacketsSent;
 
   public long packetsReceived() {
     return packetsReceived;
@@ -32,5 +34,15 @@ public final class MemberStats {
   /** RTP with a payload type that was not negotiated. */
   public long unknownPayloadPackets() {
     return unknownPayloadPackets;
+  }
+
+  /** RFC 4733 telephone-event packets received (each repeat counts). */
+  public long eventPacketsReceived() {
+    return eventPacketsReceived;
+  }
+
+  /** RFC 4733 telephone-event packets sent by {@link MemberMedia#sendDtmf}; also in packetsSent. */
+  public long eventPacketsSent() {
+    return eventPacketsSent;
   }
 }

@@ -29,6 +29,9 @@ public final class RoomMedia {
   private final byte[][] sharedEncoded = new byte[CodecSlot.MAX][];
   private final int[] sharedEncodedLength = new int[CodecSlot.MAX];
   private final boolean[] sharedReady = new boolean[CodecSlot.MAX];
+  /** Silence encoded once per codec, on first use, for deaf members: it never changes. */
+  private final byte[][] silenceEncoded = new byte[CodecSlot.MAX][];
+  private final int[] silenceEncodedLength = new int[CodecSlot.MAX];
   private final AudioCodec[] codecs = new AudioCodec[CodecSlot.MAX];
   private final short[] roomPromptFrame;
   private final PromptPlayer roomPlayer = new PromptPlayer();
@@ -118,7 +121,7 @@ public final class RoomMedia {
     int contributors = 0;
     for (int i = 0; i < memberCount; i++) {
       MemberMedia m = members[i];
-      if (m.pullFrame(frame, spec.energyLevel())) {
+      if (m.pullFrame(frame, spec.energyLevel(), nowNanos)) {
         MixMinus.accumulate(acc, m.in, frame, MixMinus.UNITY_GAIN);
         contributors++;
       }
@@ -136,6 +139,10 @@ public final class RoomMedia {
       MemberMedia m = members[i];
       if (!m.sending()) {
         m.advancePlayerSilently(frame);
+      } else if (m.hearsSilence()) {
+        int slot = m.codecSlot;
+        if (silenceEncoded[slot] == null) encodeSilence(slot);
+        m.queue(silenceEncoded[slot], silenceEncodedLength[slot], frame, nowNanos);
       } else if (m.hearsSharedMix()) {
         int slot = m.codecSlot;
         if (!sharedReady[slot]) {
@@ -153,6 +160,12 @@ public final class RoomMedia {
       }
       m.checkTimeout(nowNanos);
     }
+  }
+
+  private void encodeSilence(int slot) {
+    if (codecs[slot] == null) codecs[slot] = CodecSlot.codec(slot);
+    silenceEncoded[slot] = new byte[frame * 2];
+    silenceEncodedLength[slot] = codecs[slot].encode(new short[frame], 0, frame, silenceEncoded[slot], 0);
   }
 
   private void addComfortNoise() {

@@ -10,19 +10,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A minimal RTP endpoint on loopback for engine tests: sends a PCMU tone (or nothing) every 20 ms and
- * records every payload it receives.
+ * A minimal RTP endpoint on loopback for engine tests: sends PCMU audio (a tone, any {@link Source}, or
+ * nothing) every 20 ms under SSRC {@link #AUDIO_SSRC}, and records every packet it receives.
  */
 final class FakeRtpPeer implements AutoCloseable {
+  static final long AUDIO_SSRC = 0x1234;
+
+  /** The audio to send: sample number to 16-bit value. */
+  @FunctionalInterface
+  interface Source {
+    short sample(long index);
+  }
+
   final DatagramChannel channel;
   final List<byte[]> receivedPayloads = java.util.Collections.synchronizedList(new ArrayList<>());
-  private final double frequencyHz;
+  /** Whole packets, header included, in arrival order. */
+  final List<byte[]> receivedPackets = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final Source source;
+  private volatile InetSocketAddress server;
   private volatile boolean running = true;
   private Thread sender;
   private Thread receiver;
 
   FakeRtpPeer(double frequencyHz) throws IOException {
-    this.frequencyHz = frequencyHz;
+    this(frequencyHz <= 0 ? null : i -> (short) (8000 * Math.sin(2 * Math.PI * frequencyHz * i / 8000.0)));
+  }
+
+  /** @param source what to send, or null to send nothing */
+  FakeRtpPeer(Source source) throws IOException {
+    this.source = source;
     this.channel = DatagramChannel.open();
     channel.bind(new InetSocketAddress("127.0.0.1", 0));
   }
@@ -32,7 +48,7 @@ final class FakeRtpPeer implements AutoCloseable {
   }
 
   void start(int serverPort) {
-    InetSocketAddress server = new InetSocketAddress("127.0.0.1", serverPort);
+    server = new InetSocketAddress("127.0.0.1", serverPort);
     receiver = Thread.ofPlatform().daemon(true).start(() -> {
       ByteBuffer buf = ByteBuffer.allocate(2048);
       RtpPacket p = new RtpPacket();
@@ -42,6 +58,7 @@ final class FakeRtpPeer implements AutoCloseable {
           channel.receive(buf);
           byte[] b = java.util.Arrays.copyOf(buf.array(), buf.position());
           if (p.wrap(b, 0, b.length)) {
+            receivedPackets.add(b);
             receivedPayloads.add(java.util.Arrays.copyOfRange(b, p.payloadOffset(), p.payloadOffset() + p.payloadLength()));
           }
         } catch (IOException e) {
@@ -49,7 +66,7 @@ final class FakeRtpPeer implements AutoCloseable {
         }
       }
     });
-    if (frequencyHz <= 0) return;
+    if (source == null) return;
     sender = Thread.ofPlatform().daemon(true).start(() -> {
       byte[] pkt = new byte[12 + 160];
       short[] pcm = new short[160];
@@ -59,9 +76,9 @@ final class FakeRtpPeer implements AutoCloseable {
       long sample = 0;
       for (int frame = 0; running; frame++) {
         for (int i = 0; i < 160; i++, sample++) {
-          pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * frequencyHz * sample / 8000.0));
+          pcm[i] = source.sample(sample);
         }
-        RtpPacket.writeHeader(pkt, 0, frame == 0, 0, seq++ & 0xffff, ts, 0x1234);
+        RtpPacket.writeHeader(pkt, 0, frame == 0, 0, seq++ & 0xffff, ts, AUDIO_SSRC);
         PcmuCodec.INSTANCE.encode(pcm, 0, 160, pkt, 12);
         ts += 160;
         try {
@@ -74,6 +91,11 @@ final class FakeRtpPeer implements AutoCloseable {
         if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
       }
     });
+  }
+
+  /** Sends one datagram from this peer's socket (so symmetric RTP sees the latched source). */
+  void sendRaw(byte[] packet, int length) throws IOException {
+    channel.send(ByteBuffer.wrap(packet, 0, length), server);
   }
 
   /** Decodes what was received, in arrival order. */
