@@ -55,6 +55,38 @@ public final class Goertzel {
         return max;
     }
 
+    /** Block length of {@link #blockLevelsDb}: 0.25 s keeps tones 100 Hz apart 80 dB apart. */
+    public static final double BLOCK_SEC = 0.25;
+
+    /**
+     * Levels of {@code freqHz} in consecutive 0.25 s blocks between the two times. A recording that went
+     * through a jitter buffer may jump in phase where a packet was concealed or a gap closed; one long
+     * Goertzel window would then add the two sides partly out of phase and read low, a block reads true.
+     */
+    public static double[] blockLevelsDb(Wav wav, double freqHz, double startSec, double endSec) {
+        int rate = wav.sampleRateHz(), block = (int) Math.round(BLOCK_SEC * rate);
+        int from = clamp(startSec, rate, wav.samples().length), to = clamp(endSec, rate, wav.samples().length);
+        int n = Math.max(0, (to - from) / block);
+        double[] levels = new double[n];
+        for (int i = 0; i < n; i++) levels[i] = levelDb(wav.samples(), from + i * block, from + (i + 1) * block, rate, freqHz);
+        return levels;
+    }
+
+    /** The median block level: what the stretch sounds like, not swayed by one concealed packet. */
+    public static double medianLevelDb(Wav wav, double freqHz, double startSec, double endSec) {
+        double[] l = blockLevelsDb(wav, freqHz, startSec, endSec);
+        if (l.length == 0) return -200;
+        java.util.Arrays.sort(l);
+        return l.length % 2 == 1 ? l[l.length / 2] : (l[l.length / 2 - 1] + l[l.length / 2]) / 2;
+    }
+
+    /** The loudest block: for "absent" checks, where even a short leak must count. */
+    public static double peakBlockLevelDb(Wav wav, double freqHz, double startSec, double endSec) {
+        double max = -200;
+        for (double l : blockLevelsDb(wav, freqHz, startSec, endSec)) max = Math.max(max, l);
+        return max;
+    }
+
     private static int clamp(double seconds, int rateHz, int length) {
         return (int) Math.max(0, Math.min(length, Math.round(seconds * rateHz)));
     }

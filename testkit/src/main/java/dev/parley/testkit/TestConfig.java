@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boolean lonely, int energyLevel,
                          Map<String, String> sounds, String room, Map<String, String> profileKeys,
-                         java.util.List<String> extraRoutes) {
+                         java.util.List<String> extraRoutes, String extraTopLevel) {
 
     /** Every sound key a profile has; keys not given are written as {@code ~} (no sound). */
     public static final java.util.List<String> SOUND_KEYS =
@@ -35,7 +35,7 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
 
     TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boolean lonely, int energyLevel,
                Map<String, String> sounds, String room) {
-        this(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, Map.of(), java.util.List.of());
+        this(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, Map.of(), java.util.List.of(), "");
     }
 
     /**
@@ -45,7 +45,7 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
     public TestConfig withProfileKey(String key, String yamlValue) {
         Map<String, String> keys = new java.util.TreeMap<>(profileKeys);
         keys.put(key, yamlValue);
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, keys, extraRoutes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, keys, extraRoutes, extraTopLevel);
     }
 
     /**
@@ -55,7 +55,7 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
     public TestConfig withRoute(String yamlFlowMapping) {
         java.util.List<String> routes = new java.util.ArrayList<>(extraRoutes);
         routes.add(yamlFlowMapping);
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, routes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, routes, extraTopLevel);
     }
 
     public static TestConfig forPort(int sipPort) {
@@ -63,30 +63,36 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
     }
 
     public TestConfig withRtpTimeout(Duration timeout) {
-        return new TestConfig(sipPort, timeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
+        return new TestConfig(sipPort, timeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes, extraTopLevel);
     }
 
     /** 0 means no limit. */
     public TestConfig withMaxMembers(int maxMembers) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes, extraTopLevel);
     }
 
     public TestConfig withLonely(boolean lonely) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes, extraTopLevel);
     }
 
     public TestConfig withEnergyLevel(int energyLevel) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes, extraTopLevel);
     }
 
     /** Sound name (enter, exit, alone, music, ...) to {@code builtin:<name>} or an absolute WAV path. */
     public TestConfig withSounds(Map<String, String> sounds) {
-        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes);
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys, extraRoutes, extraTopLevel);
     }
 
     /** No sounds at all, for tests that measure the members' own audio. */
     public TestConfig withoutSounds() {
         return withSounds(Map.of());
+    }
+
+    /** Appends top-level YAML (a {@code controls:} section, say) to the file as written. */
+    public TestConfig withTopLevel(String yaml) {
+        return new TestConfig(sipPort, rtpTimeout, maxMembers, lonely, energyLevel, sounds, room, profileKeys,
+                extraRoutes, extraTopLevel + yaml + (yaml.endsWith("\n") ? "" : "\n"));
     }
 
     public String yaml() {
@@ -112,6 +118,7 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
         for (String r : extraRoutes) b.append("  - ").append(r).append('\n');
         b.append("  - match: '^").append(room).append("$'\n    room: '").append(room)
                 .append("'\n    profile: default\n");
+        b.append(extraTopLevel);
         return b.toString();
     }
 

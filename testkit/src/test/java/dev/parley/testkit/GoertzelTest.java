@@ -55,4 +55,19 @@ class GoertzelTest {
         Wav t = Wav.tone(8000, 659.25, 1, -20);
         assertThat(Goertzel.maxLevelDb(t, new double[] {523.25, 659.25, 783.99}, 0.2, 0.8)).isBetween(-20.3, -19.7);
     }
+
+    @Test
+    void blockLevelsReadTrueAcrossAPhaseJumpWhereOneLongWindowReadsLow() {
+        // 1 s of 440 Hz, then the same tone restarted half a cycle out of phase, as after a concealed packet.
+        Wav first = Wav.tone(8000, 440, 1.0, -20);
+        short[] s = first.samples();
+        short[] jumped = new short[s.length * 2];
+        System.arraycopy(s, 0, jumped, 0, s.length);
+        for (int i = 0; i < s.length; i++) jumped[s.length + i] = (short) -s[i];
+        Wav w = new Wav(8000, jumped);
+        assertThat(Goertzel.levelDb(w, 440, 0.5, 1.5)).isLessThan(-26);
+        assertThat(Goertzel.medianLevelDb(w, 440, 0.0, 2.0)).isCloseTo(-20, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(Goertzel.peakBlockLevelDb(Wav.silence(8000, 1), 440, 0, 1)).isLessThan(-150);
+        assertThat(Goertzel.blockLevelsDb(w, 440, 0, 2.0)).hasSize(8);
+    }
 }

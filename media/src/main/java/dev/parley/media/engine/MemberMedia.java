@@ -29,8 +29,11 @@ public final class MemberMedia {
 
   private final RoomMedia room;
   private final MediaWorker worker;
+  private final PortPool.Pair ports;
   private final DatagramChannel rtpChannel;
   private final DatagramChannel rtcpChannel;
+  /** Set when the sockets moved to another room's member: then removing this one must not close them. */
+  private volatile boolean handedOver;
   private final int localPort;
   private final MemberListener listener;
   private final MemberStats stats = new MemberStats();
@@ -55,6 +58,7 @@ public final class MemberMedia {
 
   private InetSocketAddress target;
   private InetSocketAddress latched;
+  private RemoteMedia remote;
   private long lastRxNanos;
   private boolean timeoutReported;
   private int payloadType = -1;
@@ -81,6 +85,7 @@ public final class MemberMedia {
   MemberMedia(RoomMedia room, MediaWorker worker, PortPool.Pair ports, MemberListener listener, long rtpTimeoutNanos) {
     this.room = room;
     this.worker = worker;
+    this.ports = ports;
     this.rtpChannel = ports.rtp();
     this.rtcpChannel = ports.rtcp();
     this.localPort = ports.port();
@@ -193,7 +198,43 @@ public final class MemberMedia {
 
   // ---------------------------------------------------------------- media thread
 
+  /**
+   * Moves this member's stream into another room: the same sockets and negotiated media (so the phone
+   * notices nothing but a new SSRC), a new place in the other room's mix. Returns the member's media
+   * in the target room, which the caller then configures like a new member (mute, gains...). This
+   * object is dead afterwards; its {@link #remove} no longer closes the sockets.
+   */
+  public MemberMedia moveTo(RoomMedia target, MemberListener newListener) {
+    handedOver = true;
+    MemberMedia moved = new MemberMedia(target, target.worker(), ports, newListener, rtpTimeoutNanos);
+    worker.post(() -> {
+      room.detachOnWorker(this);
+      RemoteMedia r = remote;
+      InetSocketAddress source = latched;
+      target.worker().post(() -> {
+        if (r != null) moved.applyRemote(r);
+        moved.latched = source;
+        if (source != null) moved.target = source;
+        target.addOnWorker(moved);
+      });
+    });
+    return moved;
+  }
+
+  /** Stops this member's sockets being read by this worker, without closing them. */
+  void unregister() {
+    var k = rtpChannel.keyFor(worker.selector());
+    if (k != null) k.cancel();
+    k = rtcpChannel.keyFor(worker.selector());
+    if (k != null) k.cancel();
+  }
+
+  boolean handedOver() {
+    return handedOver;
+  }
+
   private void applyRemote(RemoteMedia remote) {
+    this.remote = remote;
     int slot = CodecSlot.indexOf(remote.encodingName());
     if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
     codecSlot = slot;

@@ -87,7 +87,11 @@ public final class RoomMedia {
 
   // ---------------------------------------------------------------- media thread
 
-  private void addOnWorker(MemberMedia m) {
+  MediaWorker worker() {
+    return worker;
+  }
+
+  void addOnWorker(MemberMedia m) {
     if (closed) {
       m.closeSockets();
       return;
@@ -105,6 +109,20 @@ public final class RoomMedia {
   void removeOnWorker(MemberMedia m) {
     if (m.removed) return;
     m.removed = true;
+    drop(m);
+    if (m.handedOver()) m.unregister();
+    else m.closeSockets();
+  }
+
+  /** Takes a member out of this room's mix and selector, keeping its sockets open for another room. */
+  void detachOnWorker(MemberMedia m) {
+    if (m.removed) return;
+    m.removed = true;
+    drop(m);
+    m.unregister();
+  }
+
+  private void drop(MemberMedia m) {
     for (int i = 0; i < memberCount; i++) {
       if (members[i] == m) {
         members[i] = members[--memberCount];
@@ -112,7 +130,6 @@ public final class RoomMedia {
         break;
       }
     }
-    m.closeSockets();
   }
 
   /** One mixer tick: pull, sum, mix-minus, encode once per codec where possible, send. */

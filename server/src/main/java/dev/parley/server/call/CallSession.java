@@ -42,13 +42,20 @@ public final class CallSession implements Leg, CallListener, MemberListener {
 
   private final IncomingCall call;
   private final Conference conference;
-  private final Room room;
-  private final MemberMedia media;
+  private volatile Room room;
+  private volatile MemberMedia media;
   private final SdpNegotiation sdp;
   private final ActiveCalls active;
-  private final JoinRequest request;
+  private volatile JoinRequest request;
   private final PinLockout lockout;
   private final KeypadActions actions;
+  private final Mover mover;
+
+  /** Sends a call to where a number routes (the route key, the API's move). */
+  interface Mover {
+    /** @return false when the number routes nowhere or the room there refuses the member */
+    boolean move(CallSession call, String number);
+  }
   private final ExecutorService keys = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("keys-", 0).factory());
   private Phase phase = Phase.ANSWERING;
   private Member member;
@@ -60,7 +67,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private Keypad keypad;
 
   CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active,
-      JoinRequest request, PinLockout lockout, KeypadActions actions) {
+      JoinRequest request, PinLockout lockout, KeypadActions actions, Mover mover) {
     this.call = call;
     this.conference = conference;
     this.room = room;
@@ -70,6 +77,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     this.request = request;
     this.lockout = lockout;
     this.actions = actions;
+    this.mover = mover;
   }
 
   @Override
@@ -84,6 +92,11 @@ public final class CallSession implements Leg, CallListener, MemberListener {
 
   public Room room() {
     return room;
+  }
+
+  /** The caller's address, for the PIN lockout. */
+  String remoteSource() {
+    return request.source();
   }
 
   /** The member this call is in its room, or null before it joined. */
@@ -233,10 +246,40 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
   }
 
-  /** Moving a member into another room needs its media moved too; not possible yet. */
   private boolean routeTo(String number) {
-    log.info("call {}: route {} asked for; moving between rooms is not supported yet", id(), number);
-    return false;
+    return mover.move(this, number);
+  }
+
+  /**
+   * Moves this call's member into {@code target}, which has already reserved a place for it: the same
+   * sockets, a new place in the other mix. It keeps its moderator role; flags, PINs and keys become
+   * those of the new route. Key thread or a control thread.
+   *
+   * @return false if the call ended meanwhile (the reservation is then given back)
+   */
+  boolean moveTo(Room target, JoinRequest newRequest) {
+    Room old;
+    Member was;
+    synchronized (this) {
+      if (phase != Phase.IN_ROOM) {
+        target.release();
+        conference.removeIfIdle(target);
+        return false;
+      }
+      old = room;
+      was = member;
+      MemberMedia moved = media.moveTo(target.media(), this);
+      old.leave(was, LeaveReason.MOVED);
+      room = target;
+      media = moved;
+      request = newRequest;
+      member = target.join(this, moved, newRequest.route().flags(), was.state().moderator());
+    }
+    conference.removeIfIdle(old);
+    log.info("call {}: moved from room {} to room {}", id(), old.name(), target.name());
+    var p = newRequest.route();
+    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+    return true;
   }
 
   /** Runs on the key thread; dropped once the call is over (late digits, timers). */

@@ -96,7 +96,7 @@ public final class InviteHandler implements CallHandler {
       // The session is the media listener, so create the media with a forwarding listener first.
       ListenerRelay relay = new ListenerRelay();
       media = room.media().addMember(relay);
-      session = new CallSession(call, conference, room, media, sdp, active, request, lockout, actions);
+      session = new CallSession(call, conference, room, media, sdp, active, request, lockout, actions, this::move);
       relay.target = session;
       String offer = call.offerSdp();
       if (offer != null && !offer.isBlank()) {
@@ -120,6 +120,30 @@ public final class InviteHandler implements CallHandler {
       call.reject(500, "Server error");
       if (session != null) session.hangup(LeaveReason.ERROR);
       else release(room, media);
+    }
+  }
+
+  /**
+   * Sends a call in a room to where {@code number} routes, as if it had dialled it, but without the
+   * PIN (a key or the API asked for it). The dialled number's own PIN part is not accepted here.
+   */
+  boolean move(CallSession session, String number) {
+    Optional<RoomTarget> target = router.resolve(number);
+    if (target.isEmpty()) {
+      log.info("call {}: move to '{}': no route", session.id(), number);
+      return false;
+    }
+    RoomTarget t = target.get();
+    if (t.room().equals(session.room().name())) return false;
+    RoomProfile profile = profiles.forConfig(t.profile());
+    switch (conference.admit(t.room(), profile, profile.flags().contains(MemberFlag.JOIN_ONLY))) {
+      case Admission.Refused r -> {
+        log.info("call {}: move to room {} refused ({})", session.id(), r.room(), r.why());
+        return false;
+      }
+      case Admission.Admitted a -> {
+        return session.moveTo(a.room(), new JoinRequest(profile, null, session.remoteSource()));
+      }
     }
   }
 

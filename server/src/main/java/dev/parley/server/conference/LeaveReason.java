@@ -4,6 +4,8 @@ package dev.parley.server.conference;
 public enum LeaveReason {
   HUNG_UP,
   KICKED,
+  /** Sent to another room (a route key, the API); the call goes on there. */
+  MOVED,
   ROOM_ENDED,
   LONELY,
   RTP_TIMEOUT,

@@ -245,4 +245,37 @@ class ConferenceTest {
     assertThat(seen).startsWith("room.created", "member.joined", "member.updated", "member.left");
     assertThat(seqs.get(0) + 3).isEqualTo(seqs.get(3));
   }
+
+  @Test
+  void aGhostIsInTheRoomButNotCountedAndLeavesNobodyLonely() throws Exception {
+    RoomProfile p = profile(0, false, Duration.ofMillis(300));
+    Room room = admitted(p);
+    FakeLeg alone = new FakeLeg("alone");
+    join(room, alone, Set.of(), false);
+    conference.admit("r", p);
+    join(room, new FakeLeg("ghost"), Set.of(MemberFlag.GHOST), false);
+    assertThat(room.size()).isEqualTo(2);
+    assertThat(room.countedSize()).isEqualTo(1);
+    assertThat(alone.hungUp.await(2, TimeUnit.SECONDS)).as("still alone as far as lonely goes").isTrue();
+  }
+
+  @Test
+  void flagsFromTheRouteSetTheMembersStartingState() throws Exception {
+    RoomProfile p = profile(0, true, Duration.ofSeconds(30));
+    Room room = admitted(p);
+    Member m = join(room, new FakeLeg("m"), Set.of(MemberFlag.MUTED, MemberFlag.DEAF, MemberFlag.MODERATOR), false);
+    assertThat(m.state().muted()).isTrue();
+    assertThat(m.state().deaf()).isTrue();
+    assertThat(m.state().moderator()).isTrue();
+  }
+
+  @Test
+  void volumeStepsStopAtPlusAndMinusFour() throws Exception {
+    Room room = admitted(profile(0, true, Duration.ofSeconds(30)));
+    Member m = join(room, "m");
+    for (int i = 0; i < 6; i++) room.setTalkStep(m, m.state().talkStep() + 1);
+    assertThat(m.state().talkStep()).isEqualTo(4);
+    for (int i = 0; i < 10; i++) room.setListenStep(m, m.state().listenStep() - 1);
+    assertThat(m.state().listenStep()).isEqualTo(-4);
+  }
 }

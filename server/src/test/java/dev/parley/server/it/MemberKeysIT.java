@@ -83,13 +83,13 @@ class MemberKeysIT {
         }
         Wav heardByB = b.heard(), heardByA = a.heard();
         double base = tb.levelDb(heardByB, A_HZ, marks.get(0), 0.5, marks.get(1), 0);
-        double muted = tb.levelDb(heardByB, A_HZ, marks.get(2), 0.7, marks.get(3), 0);
+        double muted = tb.peakDb(heardByB, A_HZ, marks.get(2), 0.7, marks.get(3), 0);
         double unmuted = tb.levelDb(heardByB, A_HZ, marks.get(4), 0.7, marks.get(5), 0);
         double down1 = tb.levelDb(heardByB, A_HZ, marks.get(6), 0.7, marks.get(7), 0);
         double down2 = tb.levelDb(heardByB, A_HZ, marks.get(8), 0.7, marks.get(9), 0);
         double listenDown = tb.levelDb(heardByB, A_HZ, marks.get(11), 0.7, marks.get(12), 0);
-        double deafMutedB = tb.levelDb(heardByB, A_HZ, marks.get(14), 0.7, marks.get(15), 0);
-        double deafMutedA = ta.levelDb(heardByA, B_HZ, marks.get(14), 0.7, marks.get(15), 0);
+        double deafMutedB = tb.peakDb(heardByB, A_HZ, marks.get(14), 0.7, marks.get(15), 0);
+        double deafMutedA = ta.peakDb(heardByA, B_HZ, marks.get(14), 0.7, marks.get(15), 0);
         String what = String.format("B hears A: base %.1f, muted %.1f, unmuted %.1f, talk -1 %.1f, talk -2 %.1f,"
                 + " B listen -1 %.1f, A deaf-muted %.1f; A hears B while deaf %.1f dBFS; %s",
                 base, muted, unmuted, down1, down2, listenDown, deafMutedB, deafMutedA, b.heardFile().orElseThrow());
@@ -138,7 +138,7 @@ class MemberKeysIT {
         }
         Wav heard = listener.heard();
         double before = tl.levelDb(heard, A_HZ, marks.get(0), 0.5, marks.get(1), 0);
-        double gated = tl.levelDb(heard, A_HZ, marks.get(3), 0.7, marks.get(4), 0);
+        double gated = tl.peakDb(heard, A_HZ, marks.get(3), 0.7, marks.get(4), 0);
         double reset = tl.levelDb(heard, A_HZ, marks.get(5), 0.7, marks.get(6), 0);
         String what = String.format("quiet talker heard: before %.1f, energy 300 %.1f, reset %.1f dBFS; %s",
                 before, gated, reset, listener.heardFile().orElseThrow());

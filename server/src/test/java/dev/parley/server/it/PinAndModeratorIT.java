@@ -56,7 +56,7 @@ class PinAndModeratorIT {
                 if (guesser != null) guesser.close();
             }
             assertThat(server.log()).contains("wrong PIN (1 of 3)").contains("wrong PIN (3 of 3)")
-                    .doesNotContain("PIN accepted").doesNotContain("55");
+                    .doesNotContain("PIN accepted").doesNotContain("'5'");
             assertThat(server.isAlive()).isTrue();
         }
         Wav heard = guesser.heard();
@@ -112,7 +112,7 @@ class PinAndModeratorIT {
         assertThat(refused.succeeded()).as("a caller to the locked room gets 403; " + refused.describe()).isTrue();
         Wav heard = moderator.heard();
         double before = tm.levelDb(heard, MEMBER_HZ, joined, 0.5, mutedAt, 0);
-        double after = tm.levelDb(heard, MEMBER_HZ, mutedAt, 1.8, lockedAt, 0);
+        double after = tm.peakDb(heard, MEMBER_HZ, mutedAt, 1.8, lockedAt, 0);
         String what = String.format("moderator hears the member: before *92 %.1f, after %.1f dBFS; %s",
                 before, after, moderator.heardFile().orElseThrow());
         assertThat(before).as("member heard once both keyed their PINs; " + what).isGreaterThan(-30);

@@ -60,7 +60,7 @@ class WaitForModeratorIT {
         }
         Wav heard = w.heard();
         double musicWaiting = Goertzel.maxLevelDb(heard, Prompts.MUSIC_HZ, tw.at(bothWaiting) + 0.5, tw.at(modIn) - 0.3);
-        double xWaiting = tw.levelDb(heard, X_HZ, bothWaiting, 0.5, modIn, -0.3);
+        double xWaiting = tw.peakDb(heard, X_HZ, bothWaiting, 0.5, modIn, -0.3);
         double xIn = tw.levelDb(heard, X_HZ, modIn, 0.8, modOut, 0);
         double modHeard = tw.levelDb(heard, MOD_HZ, modIn, 0.8, modOut, 0);
         double musicIn = Goertzel.maxLevelDb(heard, Prompts.MUSIC_HZ, tw.at(modIn) + 0.8, tw.at(modOut));
