@@ -71,6 +71,12 @@ final class ItSupport {
      * Lets the call run: audio only flows in real time, so measuring N seconds of it takes N
      * seconds. Every other wait in these tests is for an event, with a limit.
      */
+    /** A baresip caller in its slot that sends a steady tone for up to a minute. */
+    static dev.parley.testkit.BaresipPeer toneCaller(Path dir, int slot, double hz, double dbfs) throws IOException {
+        return dev.parley.testkit.BaresipPeer.start(dev.parley.testkit.BaresipPeer.Settings.slot(slot, dir.resolve("peer" + slot))
+                .withSource(dev.parley.testkit.Wav.tone(8000, hz, 60, dbfs)).withLifetime(Duration.ofSeconds(60)));
+    }
+
     static void letAudioFlow(Duration d) throws InterruptedException {
         Thread.sleep(d);
     }

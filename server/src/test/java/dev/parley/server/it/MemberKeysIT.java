@@ -24,10 +24,6 @@ class MemberKeysIT {
     /** Each phase lasts this long; it is measured from 0.7 s after its key to its end. */
     private static final long PHASE_MS = 2200;
 
-    private static BaresipPeer caller(Path dir, int slot, double hz, double dbfs) throws Exception {
-        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("peer" + slot))
-                .withSource(Wav.tone(8000, hz, 60, dbfs)).withLifetime(Duration.ofSeconds(60)));
-    }
 
     /** Presses a key now and returns when it was pressed. */
     private static long press(BaresipPeer p, char key) throws InterruptedException {
@@ -50,8 +46,8 @@ class MemberKeysIT {
         Timeline ta, tb;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withoutSounds(), dir.resolve("server"))) {
             try {
-                a = caller(dir, 0, A_HZ, -20);
-                b = caller(dir, 1, B_HZ, -20);
+                a = ItSupport.toneCaller(dir, 0, A_HZ, -20);
+                b = ItSupport.toneCaller(dir, 1, B_HZ, -20);
                 ta = Timeline.of(a.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tb = Timeline.of(b.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 marks.add(System.nanoTime());      // 0: both in
@@ -114,8 +110,8 @@ class MemberKeysIT {
         // below 300, which two presses of 9 set.
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withoutSounds(), dir.resolve("server"))) {
             try {
-                quiet = caller(dir, 2, A_HZ, -40);
-                listener = caller(dir, 3, B_HZ, -20);
+                quiet = ItSupport.toneCaller(dir, 2, A_HZ, -40);
+                listener = ItSupport.toneCaller(dir, 3, B_HZ, -20);
                 quiet.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT);
                 tl = Timeline.of(listener.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 marks.add(System.nanoTime());

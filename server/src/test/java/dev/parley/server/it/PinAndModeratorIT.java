@@ -21,10 +21,6 @@ class PinAndModeratorIT {
     private static final double MEMBER_HZ = 701, MODERATOR_HZ = 1109;
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private static BaresipPeer caller(Path dir, int slot, double hz) throws Exception {
-        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("peer" + slot))
-                .withSource(Wav.tone(8000, hz, 60, -20)).withLifetime(Duration.ofSeconds(60)));
-    }
 
     /** Keys digits one by one, as a person does (baresip sends each as its own event). */
     private static void key(BaresipPeer p, String digits) throws InterruptedException {
@@ -44,7 +40,7 @@ class PinAndModeratorIT {
         BaresipPeer guesser = null;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                guesser = caller(dir, 4, MEMBER_HZ);
+                guesser = ItSupport.toneCaller(dir, 4, MEMBER_HZ, -20);
                 guesser.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT);
                 for (int i = 0; i < 3; i++) {
                     Thread.sleep(i == 0 ? 4000 : 5000); // the PIN prompt (and the bad-PIN sound) first
@@ -79,8 +75,8 @@ class PinAndModeratorIT {
         Sipp.Result refused;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                member = caller(dir, 5, MEMBER_HZ);
-                moderator = caller(dir, 6, MODERATOR_HZ);
+                member = ItSupport.toneCaller(dir, 5, MEMBER_HZ, -20);
+                moderator = ItSupport.toneCaller(dir, 6, MODERATOR_HZ, -20);
                 member.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT);
                 tm = Timeline.of(moderator.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 Thread.sleep(500);

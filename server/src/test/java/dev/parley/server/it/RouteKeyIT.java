@@ -19,10 +19,6 @@ class RouteKeyIT {
     private static final double A_HZ = 443, B_HZ = 701, C_HZ = 1109;
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private static BaresipPeer caller(Path dir, int slot, double hz) throws Exception {
-        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("peer" + slot))
-                .withSource(Wav.tone(8000, hz, 60, -20)).withLifetime(Duration.ofSeconds(60)));
-    }
 
     @Test
     void aRouteKeyMovesTheMemberIntoAnotherRoom() throws Exception {
@@ -37,9 +33,9 @@ class RouteKeyIT {
         long together, moved, end;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                a = caller(dir, 0, A_HZ);
-                b = caller(dir, 1, B_HZ);
-                c = caller(dir, 2, C_HZ);
+                a = ItSupport.toneCaller(dir, 0, A_HZ, -20);
+                b = ItSupport.toneCaller(dir, 1, B_HZ, -20);
+                c = ItSupport.toneCaller(dir, 2, C_HZ, -20);
                 ta = Timeline.of(a.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tb = Timeline.of(b.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tc = Timeline.of(c.dialAndAwaitEstablished("sip:4000@127.0.0.1:" + port, LIMIT));

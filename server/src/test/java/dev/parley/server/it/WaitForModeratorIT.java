@@ -21,10 +21,6 @@ class WaitForModeratorIT {
     private static final double W_HZ = 443, X_HZ = 701, MOD_HZ = 1109;
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private static BaresipPeer caller(Path dir, int slot, double hz) throws Exception {
-        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("peer" + slot))
-                .withSource(Wav.tone(8000, hz, 60, -20)).withLifetime(Duration.ofSeconds(60)));
-    }
 
     @Test
     void membersHearMusicUntilTheModeratorComesAndLeaveWhenItGoes() throws Exception {
@@ -38,9 +34,9 @@ class WaitForModeratorIT {
         long bothWaiting, modIn, modOut;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                w = caller(dir, 7, W_HZ);
-                x = caller(dir, 8, X_HZ);
-                mod = caller(dir, 9, MOD_HZ);
+                w = ItSupport.toneCaller(dir, 7, W_HZ, -20);
+                x = ItSupport.toneCaller(dir, 8, X_HZ, -20);
+                mod = ItSupport.toneCaller(dir, 9, MOD_HZ, -20);
                 tw = Timeline.of(w.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 x.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT);
                 bothWaiting = System.nanoTime();
