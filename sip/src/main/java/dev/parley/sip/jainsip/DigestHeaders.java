@@ -75,10 +75,14 @@ final class DigestHeaders {
     return b.toString();
   }
 
-  /** Adds a header given as text to {@code m}. */
+  /**
+   * Adds an authentication header given as text. Not through {@link Messages#addHeader}: the RI's
+   * {@code createHeaders} refuses these ("List of headers of this type is not allowed"), their commas
+   * separate parameters, not list elements.
+   */
   static void add(Messages messages, Message m, String name, String value) {
     try {
-      messages.addHeader(m, name, value);
+      m.addHeader(messages.headerFactory().createHeader(name, value));
     } catch (ParseException e) {
       throw new IllegalStateException("cannot build " + name + ": " + value, e);
     }

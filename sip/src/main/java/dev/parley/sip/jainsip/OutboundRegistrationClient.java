@@ -89,7 +89,7 @@ final class OutboundRegistrationClient implements OutboundRegistrationHandle, Re
       }
       ((ViaHeader) r.getHeader(ViaHeader.NAME)).removeParameter("branch");
       r.setHeader(uac.messages().headerFactory().createExpiresHeader((int) expires));
-      if (auth != null) uac.messages().addHeader(r, auth.headerName(), auth.value());
+      if (auth != null) DigestHeaders.add(uac.messages(), r, auth.headerName(), auth.value());
       ClientTransaction ct = provider.getNewClientTransaction(r);
       ct.setApplicationData(this);
       ct.sendRequest();

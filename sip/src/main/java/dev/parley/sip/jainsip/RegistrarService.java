@@ -192,7 +192,7 @@ final class RegistrarService {
   private void reply(ServerTransaction st, int status, String reason, String header, String value) {
     try {
       Response r = responder.messages().response(st.getRequest(), status, reason);
-      responder.messages().addHeader(r, header, value);
+      r.addHeader(responder.messages().headerFactory().createHeader(header, value)); // a singleton: not createHeaders
       responder.send(st, r);
     } catch (ParseException e) {
       throw new IllegalStateException(e);

@@ -98,7 +98,7 @@ final class UacMessages {
     ViaHeader via = (ViaHeader) r.getHeader(ViaHeader.NAME);
     via.removeParameter("branch");
     r.removeHeader(authHeaderName);
-    messages.addHeader(r, authHeaderName, authValue);
+    DigestHeaders.add(messages, r, authHeaderName, authValue);
     Object flow = ((SIPMessage) previous).getApplicationData();
     if (flow != null) ((SIPMessage) r).setApplicationData(flow);
     return r;
