@@ -84,7 +84,16 @@ final class Messages {
    * parsed into its elements: the RI's {@code createHeader} refuses lists ("Only singleton allowed").
    */
   void addHeader(Message m, String name, String value) throws ParseException {
-    for (Object h : ((HeaderFactoryImpl) headers).createHeaders(name + ": " + value)) m.addHeader((Header) h);
+    List<?> list;
+    try {
+      list = ((HeaderFactoryImpl) headers).createHeaders(name + ": " + value);
+    } catch (ParseException notAList) {
+      // createHeaders refuses every header that is not a list ("List of headers of this type is not
+      // allowed"): extension headers, Min-Expires, the authentication headers.
+      m.addHeader(headers.createHeader(name, value));
+      return;
+    }
+    for (Object h : list) m.addHeader((Header) h);
   }
 
   /** Sets a body with its Content-Type, e.g. {@code application/sdp}. */
