@@ -6,6 +6,7 @@ import dev.parley.sip.digest.DigestAlgorithm;
 import dev.parley.sip.digest.DigestCredentials;
 import dev.parley.sip.digest.Nonces;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -33,11 +34,11 @@ final class DigestAuthenticator {
 
   /**
    * The algorithms we challenge with, in the order of the headers. MD5 comes first although RFC 7616
-   * §3.7 asks for the preferred one first: clients that stop at the first challenge (baresip 1.0's
-   * libre answers the first header only and fails on an algorithm it lacks; SIPp 3.6 too) would
-   * otherwise fail, while clients that read them all pick SHA-256 anyway (RFC 8760 §2.4).
+   * §3.7 asks for the preferred one first: clients that answer only the first challenge they read
+   * (SIPp 3.6) would otherwise fail, while clients that read them all pick SHA-256 anyway (RFC 8760
+   * §2.4). Either algorithm is accepted in answers, whatever was offered.
    */
-  private static final DigestAlgorithm[] OFFERED = {DigestAlgorithm.MD5, DigestAlgorithm.SHA_256};
+  private static final List<DigestAlgorithm> BOTH = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
 
   private final DigestRealm realm;
   private final Nonces nonces;
@@ -77,7 +78,7 @@ final class DigestAuthenticator {
   void challenge(Messages messages, Response response, boolean stale) {
     String header = response.getStatusCode() == 407 ? DigestHeaders.PROXY_AUTHENTICATE : DigestHeaders.WWW_AUTHENTICATE;
     String nonce = nonces.issue();
-    for (DigestAlgorithm a : OFFERED) {
+    for (DigestAlgorithm a : realm.offerSha256() ? BOTH : List.of(DigestAlgorithm.MD5)) {
       DigestHeaders.add(messages, response, header, DigestHeaders.challengeValue(realm.realm(), nonce, a.token(), stale));
     }
   }
