@@ -1,6 +1,7 @@
 package dev.parley.sip;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,7 @@ public record OutgoingCallRequest(
     Objects.requireNonNull(offerSdp, "offerSdp");
     Objects.requireNonNull(ringTimeout, "ringTimeout");
     if (!requestUri.regionMatches(true, 0, "sip:", 0, 4)) throw new IllegalArgumentException("not a sip: URI: " + requestUri);
-    headers = Map.copyOf(new LinkedHashMap<>(headers));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers)); // keeps the caller's order
   }
 
   /** A call to {@code uri} from user {@code parley}, no extra headers, 60 s ring timeout. */
