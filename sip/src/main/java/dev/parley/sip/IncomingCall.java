@@ -42,6 +42,15 @@ public interface IncomingCall {
   /** The SDP offer of the INVITE, or {@code null} for a delayed offer (INVITE without body). */
   String offerSdp();
 
+  /**
+   * The digest username the INVITE authenticated as (its Proxy-Authorization answered our 407,
+   * RFC 3261 §22.3), or {@code null} when the {@link InviteAuthPolicy} trusted it without a
+   * challenge.
+   */
+  default String authenticatedUser() {
+    return null;
+  }
+
   /** The first value of the named header of the INVITE (case-insensitive name), or {@code null}. */
   String header(String name);
 

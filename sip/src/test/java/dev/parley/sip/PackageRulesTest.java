@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module's own rules (docs/architecture.md): only {@code dev.parley.sip.jainsip} touches the SIP
- * stack; the SDP package is pure. Checked on the sources, so the rule holds before any server test
+ * stack; the SDP and digest packages are pure; the registrar's table knows only the API's values. Checked on the sources, so the rule holds before any server test
  * runs.
  */
 class PackageRulesTest {
@@ -39,6 +39,25 @@ class PackageRulesTest {
       String text = Files.readString(f);
       assertThat(text).as(f.toString())
           .doesNotContain("import dev.parley.sip.jainsip").doesNotContain("import dev.parley.sip.Sip")
+          .doesNotContain("import org.slf4j").doesNotContain("java.net.");
+    }
+  }
+
+  @Test
+  void digestIsPureJdk() throws IOException {
+    for (Path f : sources(MAIN.resolve("digest"))) {
+      String text = Files.readString(f);
+      assertThat(text).as(f.toString())
+          .doesNotContain("import dev.parley.sip.").doesNotContain("import org.slf4j").doesNotContain("java.net.");
+    }
+  }
+
+  @Test
+  void registrarSeesOnlyTheApiValues() throws IOException {
+    for (Path f : sources(MAIN.resolve("registrar"))) {
+      String text = Files.readString(f);
+      assertThat(text).as(f.toString())
+          .doesNotContain("import dev.parley.sip.jainsip").doesNotContain("import dev.parley.sip.digest")
           .doesNotContain("import org.slf4j").doesNotContain("java.net.");
     }
   }

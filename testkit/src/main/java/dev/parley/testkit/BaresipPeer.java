@@ -93,6 +93,16 @@ public final class BaresipPeer implements AutoCloseable {
 
     /** Writes the config, starts baresip and connects to its ctrl_tcp (bounded: 10 s). */
     public static BaresipPeer start(Settings s) throws IOException {
+        return start(s, "<sip:peer" + s.slot() + "@127.0.0.1:" + s.sipPort()
+                + ">;regint=0;answermode=auto;audio_codecs=" + String.join(",", s.codecs()));
+    }
+
+    /**
+     * {@link #start(Settings)} with the given account line instead of the default unregistered
+     * auto-answer one, e.g. {@code <sip:bob@127.0.0.1>;auth_pass=pw;outbound="sip:127.0.0.1:5060";regint=60;answermode=auto}
+     * to register at a registrar.
+     */
+    public static BaresipPeer start(Settings s, String accountLine) throws IOException {
         Path out = s.outDir().toAbsolutePath();
         Path cfg = Files.createDirectories(out.resolve("cfg"));
         Path rec = Files.createDirectories(out.resolve("rec"));
@@ -100,8 +110,7 @@ public final class BaresipPeer implements AutoCloseable {
         long lifetimeSec = Math.max(1, s.lifetime().toSeconds());
         s.source().loopTo(lifetimeSec + 10).write(source);
         Files.writeString(cfg.resolve("config"), config(s, source, rec));
-        Files.writeString(cfg.resolve("accounts"), "<sip:peer" + s.slot() + "@127.0.0.1:" + s.sipPort()
-                + ">;regint=0;answermode=auto;audio_codecs=" + String.join(",", s.codecs()) + "\n");
+        Files.writeString(cfg.resolve("accounts"), accountLine + "\n");
 
         List<String> cmd = new ArrayList<>();
         if (Processes.onPath("stdbuf")) cmd.addAll(List.of("stdbuf", "-oL", "-eL")); // so the log is current

@@ -59,11 +59,17 @@ final class CallSignalling {
    * @return whether it was sent
    */
   boolean respondToInvite(int status, String reason, String sdp) {
+    return respondToInvite(status, reason, sdp, r -> {});
+  }
+
+  /** {@link #respondToInvite(int, String, String)}, with headers added by {@code decorate}. */
+  boolean respondToInvite(int status, String reason, String sdp, java.util.function.Consumer<Response> decorate) {
     try {
       Response r = messages.response(inviteTx.getRequest(), status, reason, status == 100 ? null : toTag);
       if (status < 300) r.setHeader(messages.contact(transport, localHost));
       if (status / 100 == 2) messages.addAllow(r);
       if (sdp != null) messages.setBody(r, "application/sdp", sdp);
+      decorate.accept(r);
       return responder.send(inviteTx, r);
     } catch (ParseException e) {
       throw new IllegalStateException(e);

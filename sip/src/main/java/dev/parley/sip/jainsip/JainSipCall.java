@@ -12,6 +12,7 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * is over). They differ when the application hangs up while our 2xx still waits for its ACK: the
  * call is over for it, but the BYE must wait (RFC 3261 §15).
  */
-final class JainSipCall implements IncomingCall {
+final class JainSipCall implements IncomingCall, DialogParty {
   private static final Logger log = LoggerFactory.getLogger(JainSipCall.class);
 
   /** Where the SIP exchange is. */
@@ -45,9 +46,11 @@ final class JainSipCall implements IncomingCall {
   private final InviteFacts facts;
   private final CallSignalling signalling;
   private final Consumer<JainSipCall> onFinished;
-  private final CallEvents events;
+  private final CallEvents<CallListener> events;
 
   private Signal signal = Signal.INVITED;
+  /** Set by {@link InviteGate} before the handler runs; read by the handler's thread after. */
+  private volatile String authenticatedUser;
   private EndReason ended;
   private boolean byeOnAck;
   /** CSeq of the re-INVITE whose 200 carried our offer, so its ACK carries the answer; else -1. */
@@ -59,7 +62,7 @@ final class JainSipCall implements IncomingCall {
     this.facts = InviteFacts.of(inviteTx);
     this.signalling = new CallSignalling(inviteTx, provider, responder, facts);
     this.onFinished = onFinished;
-    this.events = new CallEvents(facts.callId());
+    this.events = new CallEvents<>("call " + facts.callId());
   }
 
   // ---- what the INVITE said ----------------------------------------------------------------
@@ -112,6 +115,11 @@ final class JainSipCall implements IncomingCall {
   @Override
   public String offerSdp() {
     return facts.offerSdp();
+  }
+
+  @Override
+  public String authenticatedUser() {
+    return authenticatedUser;
   }
 
   @Override
@@ -201,7 +209,8 @@ final class JainSipCall implements IncomingCall {
   // ---- events from the stack (its event thread: never block) -------------------------------
 
   /** The ACK for one of our 2xx responses. */
-  void onAck(Request ack) {
+  @Override
+  public void onAck(Request ack) {
     long cseq = ((CSeqHeader) ack.getHeader(CSeqHeader.NAME)).getSeqNumber();
     boolean deliver = false;
     boolean sendBye = false;
@@ -236,7 +245,8 @@ final class JainSipCall implements IncomingCall {
    * BYE from the peer: 200, and 487 for the INVITE if it was still pending (RFC 3261 §15.1.2). A BYE
    * after the dialog ended (ours crossed it, or a second one) finds no dialog: 481.
    */
-  void onBye(ServerTransaction st) {
+  @Override
+  public void onBye(ServerTransaction st) {
     Signal before;
     synchronized (this) {
       before = signal;
@@ -270,7 +280,8 @@ final class JainSipCall implements IncomingCall {
   }
 
   /** An in-dialog INVITE: the listener decides (RFC 3261 §14.2). */
-  void onReinvite(ServerTransaction st) {
+  @Override
+  public void onReinvite(ServerTransaction st) {
     Request request = st.getRequest();
     Signal now;
     boolean over;
@@ -316,7 +327,8 @@ final class JainSipCall implements IncomingCall {
   }
 
   /** An in-dialog INFO: 200 at once, then the listener (RFC 6086 §4.2.2). */
-  void onInfo(ServerTransaction st) {
+  @Override
+  public void onInfo(ServerTransaction st) {
     boolean over;
     synchronized (this) {
       over = signal == Signal.DONE || ended != null;
@@ -376,8 +388,28 @@ final class JainSipCall implements IncomingCall {
     signalling.respondToInvite(500, "Server Internal Error", null);
   }
 
+  /** {@link InviteGate} accepted the INVITE's Proxy-Authorization for {@code user}. */
+  void authenticatedAs(String user) {
+    this.authenticatedUser = user;
+  }
+
+  /**
+   * {@link InviteGate} refused the INVITE before any handler saw it (403, or 407 with a challenge
+   * that {@code decorate} adds). Nobody listens yet, and nobody will.
+   */
+  void refuseBeforeHandler(int status, String reason, Consumer<Response> decorate) {
+    synchronized (this) {
+      if (signal != Signal.INVITED) return;
+      signal = Signal.DONE;
+    }
+    log.info("call {}: refused with {} before the handler", callId(), status);
+    end(EndReason.LOCAL_HANGUP);
+    signalling.respondToInvite(status, reason, null, decorate);
+  }
+
   /** The server is closing: end without signalling. */
-  void onServerClosed() {
+  @Override
+  public void onServerClosed() {
     synchronized (this) {
       signal = Signal.DONE;
     }

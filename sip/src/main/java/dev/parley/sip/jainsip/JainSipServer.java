@@ -1,6 +1,15 @@
 package dev.parley.sip.jainsip;
 
+import dev.parley.sip.Binding;
 import dev.parley.sip.CallHandler;
+import dev.parley.sip.OutboundRegistration;
+import dev.parley.sip.OutboundRegistrationHandle;
+import dev.parley.sip.OutboundRegistrationListener;
+import dev.parley.sip.OutgoingCall;
+import dev.parley.sip.OutgoingCallListener;
+import dev.parley.sip.OutgoingCallRequest;
+import dev.parley.sip.Registrar;
+import dev.parley.sip.SipServerOptions;
 import dev.parley.sip.SipConfig;
 import dev.parley.sip.SipServer;
 import dev.parley.sip.SipStartException;
@@ -10,6 +19,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sip.ListeningPoint;
 import javax.sip.PeerUnavailableException;
 import javax.sip.SipProvider;
@@ -24,24 +35,42 @@ public final class JainSipServer implements SipServer {
   private static final Logger log = LoggerFactory.getLogger(JainSipServer.class);
 
   private final SipStackImpl stack;
-  private final Set<JainSipCall> calls;
+  private final Set<DialogParty> calls;
   private final String description;
+  private final ScheduledExecutorService timers;
+  private final Registrar registrar;
+  private final Dialer dialer;
+  private final SipProvider provider;
+  private final UacMessages uac;
+  private final Set<OutboundRegistrationClient> registrations = ConcurrentHashMap.newKeySet();
   private boolean closed;
 
-  private JainSipServer(SipStackImpl stack, Set<JainSipCall> calls, String description) {
+  private JainSipServer(SipStackImpl stack, Set<DialogParty> calls, String description, ScheduledExecutorService timers,
+      Registrar registrar, Dialer dialer, SipProvider provider, UacMessages uac) {
     this.stack = stack;
     this.calls = calls;
     this.description = description;
+    this.timers = timers;
+    this.registrar = registrar;
+    this.dialer = dialer;
+    this.provider = provider;
+    this.uac = uac;
   }
 
   /** Starts a server with the RFC 3261 timers. */
-  public static SipServer start(SipConfig config, CallHandler handler) throws SipStartException {
-    return start(config, handler, StackOptions.DEFAULTS);
+  public static SipServer start(SipConfig config, CallHandler handler, SipServerOptions services) throws SipStartException {
+    return start(config, handler, StackOptions.DEFAULTS, services);
   }
 
   static JainSipServer start(SipConfig config, CallHandler handler, StackOptions options) throws SipStartException {
+    return start(config, handler, options, SipServerOptions.none());
+  }
+
+  static JainSipServer start(SipConfig config, CallHandler handler, StackOptions options, SipServerOptions services)
+      throws SipStartException {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(services, "services");
     SipStackImpl stack;
     try {
       stack = new SipStackImpl(StackProperties.of(config, options));
@@ -55,13 +84,25 @@ public final class JainSipServer implements SipServer {
       SipProvider provider = stack.createSipProvider(points.getFirst());
       for (ListeningPoint lp : points.subList(1, points.size())) provider.addListeningPoint(lp);
 
-      Set<JainSipCall> calls = ConcurrentHashMap.newKeySet();
-      Responder responder = new Responder(new Messages(config.userAgent(), config.address(), config.port()), provider);
-      provider.addSipListener(new RequestDispatcher(provider, responder, handler, calls::add, calls::remove));
+      Set<DialogParty> calls = ConcurrentHashMap.newKeySet();
+      Messages messages = new Messages(config.userAgent(), config.address(), config.port());
+      Responder responder = new Responder(messages, provider);
+      // Timers only hand work on (a CANCEL, a REGISTER refresh, a sweep): one thread is plenty.
+      ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("sip-timers " + config.port()).factory());
+      DigestAuthenticator auth = services.realm() == null ? null : new DigestAuthenticator(services.realm(), services.clock());
+      RegistrarService registrar = services.registrar() == null ? null
+          : new RegistrarService(services.registrar(), auth, responder, services.clock(), timers);
+      InviteGate gate = new InviteGate(services.inviteAuth(), auth, messages);
+      provider.addSipListener(new RequestDispatcher(provider, responder, handler, calls::add, calls::remove, registrar, gate));
       stack.start();
-      String description = transports(config) + " on " + config.address() + ":" + config.port();
+      UacMessages uac = new UacMessages(messages, provider);
+      Dialer dialer = new Dialer(provider, uac, responder, timers, calls);
+      String description = transports(config) + " on " + config.address() + ":" + config.port()
+          + (registrar != null ? ", registrar" : "");
       log.info("SIP listening: {}", description);
-      return new JainSipServer(stack, calls, description);
+      return new JainSipServer(stack, calls, description, timers, registrar == null ? NO_REGISTRAR : registrar.table(),
+          dialer, provider, uac);
     } catch (SipStartException e) {
       abandon(stack, points);
       throw e;
@@ -109,13 +150,66 @@ public final class JainSipServer implements SipServer {
     return config.udp() && config.tcp() ? "UDP and TCP" : config.udp() ? "UDP" : "TCP";
   }
 
+  /** The registrar of a server without one: nobody is ever registered. */
+  private static final Registrar NO_REGISTRAR = new Registrar() {
+    @Override
+    public List<Binding> contacts(String user) {
+      return List.of();
+    }
+
+    @Override
+    public Set<String> users() {
+      return Set.of();
+    }
+  };
+
+  @Override
+  public Registrar registrar() {
+    return registrar;
+  }
+
+  @Override
+  public OutgoingCall dial(OutgoingCallRequest request, OutgoingCallListener listener) {
+    return dialer.dial(request, listener);
+  }
+
+  @Override
+  public OutboundRegistrationHandle register(OutboundRegistration registration, OutboundRegistrationListener listener) {
+    Objects.requireNonNull(registration, "registration");
+    Objects.requireNonNull(listener, "listener");
+    OutboundRegistrationClient client;
+    try {
+      client = new OutboundRegistrationClient(registration, provider, uac, timers, listener);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("cannot build a REGISTER for " + registration.aor() + ": " + e.getMessage(), e);
+    }
+    registrations.add(client);
+    client.start();
+    return client;
+  }
+
   @Override
   public void close() {
     synchronized (this) {
       if (closed) return;
       closed = true;
     }
-    for (JainSipCall call : List.copyOf(calls)) call.onServerClosed();
+    if (!registrations.isEmpty()) {
+      // Un-REGISTER (RFC 3261 §10.2.2) and give the answers a moment before the stack goes.
+      for (OutboundRegistrationClient r : registrations) r.close();
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (System.nanoTime() < deadline
+          && registrations.stream().anyMatch(r -> r.state() != OutboundRegistrationListener.State.CLOSED)) {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    timers.shutdownNow();
+    for (DialogParty call : List.copyOf(calls)) call.onServerClosed();
     stack.stop();
     log.info("SIP stopped: {}", description);
   }

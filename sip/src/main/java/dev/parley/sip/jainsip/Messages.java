@@ -7,7 +7,11 @@ import gov.nist.javax.sip.message.SIPMessage;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Instant;
+import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -80,7 +84,16 @@ final class Messages {
    * parsed into its elements: the RI's {@code createHeader} refuses lists ("Only singleton allowed").
    */
   void addHeader(Message m, String name, String value) throws ParseException {
-    for (Object h : ((HeaderFactoryImpl) headers).createHeaders(name + ": " + value)) m.addHeader((Header) h);
+    List<?> list;
+    try {
+      list = ((HeaderFactoryImpl) headers).createHeaders(name + ": " + value);
+    } catch (ParseException notAList) {
+      // createHeaders refuses every header that is not a list ("List of headers of this type is not
+      // allowed"): extension headers, Min-Expires, the authentication headers.
+      m.addHeader(headers.createHeader(name, value));
+      return;
+    }
+    for (Object h : list) m.addHeader((Header) h);
   }
 
   /** Sets a body with its Content-Type, e.g. {@code application/sdp}. */
@@ -100,6 +113,52 @@ final class Messages {
     uri.setPort(port);
     if (!"udp".equalsIgnoreCase(transport)) uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
     return headers.createContactHeader(addresses.createAddress(uri));
+  }
+
+  /** A Contact header naming {@code uri} as it is (the registrar echoes bindings with it). */
+  ContactHeader contactHeader(String uri) throws ParseException {
+    return headers.createContactHeader(addresses.createAddress(addresses.createURI(uri)));
+  }
+
+  /** A Date header (RFC 3261 §20.17; §10.3 step 8 suggests one in a registrar's 200). */
+  Header dateHeader(Instant when) {
+    Calendar c = Calendar.getInstance(TimeZone.getTimeZone("GMT"), Locale.ROOT);
+    c.setTimeInMillis(when.toEpochMilli());
+    return headers.createDateHeader(c);
+  }
+
+  /** The stack's factories, for the requests we originate ({@link UacMessages}). */
+  HeaderFactory headerFactory() {
+    return headers;
+  }
+
+  AddressFactory addressFactory() {
+    return addresses;
+  }
+
+  MessageFactory messageFactory() {
+    return messages;
+  }
+
+  String userAgent() {
+    return userAgent;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /**
+   * The host we name in requests we originate: the configured address, or for a wildcard address
+   * this machine's address (no request tells us where we are reached).
+   */
+  String originHost() {
+    if (!isWildcard(configuredHost)) return configuredHost;
+    try {
+      return InetAddress.getLocalHost().getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return "127.0.0.1";
+    }
   }
 
   /**

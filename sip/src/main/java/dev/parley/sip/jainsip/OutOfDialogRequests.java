@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
  * Requests the server answers without a call: OPTIONS (in or out of a dialog, the answer is the
  * same), REGISTER, and methods we do not implement.
  *
- * <p>REGISTER is the hook for the registrar (a later issue): until then it is refused with 405 like
- * any method we know but do not implement here.
+ * <p>REGISTER comes here only when the server has no registrar ({@link RegistrarService} otherwise):
+ * it is refused with 405 like any method we know but do not implement.
  */
 final class OutOfDialogRequests {
   private static final Logger log = LoggerFactory.getLogger(OutOfDialogRequests.class);
@@ -35,7 +35,7 @@ final class OutOfDialogRequests {
     }
   }
 
-  /** REGISTER: 405 until there is a registrar. */
+  /** REGISTER without a registrar: 405. */
   void register(ServerTransaction st) {
     responder.reply(st, new Rejection(405, "Method Not Allowed"));
     log.debug("REGISTER refused with 405");

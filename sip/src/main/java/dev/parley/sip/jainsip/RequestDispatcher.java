@@ -8,6 +8,7 @@ import gov.nist.javax.sip.stack.SIPServerTransaction;
 import gov.nist.javax.sip.stack.SIPTransaction;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -21,6 +22,7 @@ import javax.sip.TransactionTerminatedEvent;
 import javax.sip.TransactionUnavailableException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
+import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,21 +39,28 @@ final class RequestDispatcher implements SipListenerExt {
   private final Responder responder;
   private final OutOfDialogRequests outOfDialog;
   private final CallHandler handler;
-  private final Consumer<JainSipCall> onCallStarted;
-  private final Consumer<JainSipCall> onCallFinished;
+  private final Consumer<DialogParty> onCallStarted;
+  private final Consumer<DialogParty> onCallFinished;
+  private final RegistrarService registrar;
+  private final InviteGate gate;
 
+  /** @param registrar null: REGISTER is answered 405 */
   RequestDispatcher(
       SipProvider provider,
       Responder responder,
       CallHandler handler,
-      Consumer<JainSipCall> onCallStarted,
-      Consumer<JainSipCall> onCallFinished) {
+      Consumer<DialogParty> onCallStarted,
+      Consumer<DialogParty> onCallFinished,
+      RegistrarService registrar,
+      InviteGate gate) {
     this.provider = provider;
     this.responder = responder;
     this.outOfDialog = new OutOfDialogRequests(responder);
     this.handler = handler;
     this.onCallStarted = onCallStarted;
     this.onCallFinished = onCallFinished;
+    this.registrar = registrar;
+    this.gate = gate;
   }
 
   @Override
@@ -68,12 +77,12 @@ final class RequestDispatcher implements SipListenerExt {
     String method = request.getMethod();
     if (Request.ACK.equals(method)) {
       // An ACK for a 2xx (the stack absorbs those for non-2xx); never answered (RFC 3261 §17.2.3).
-      JainSipCall call = callOf(event.getDialog());
-      if (call != null) call.onAck(request);
+      DialogParty party = partyOf(event.getDialog());
+      if (party != null) party.onAck(request);
       return;
     }
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
-    if (Request.INVITE.equals(method) && inDialog && callOf(event.getDialog()) == null) {
+    if (Request.INVITE.equals(method) && inDialog && partyOf(event.getDialog()) == null) {
       // §12.2.2: no such dialog. Stateless, or the RI would create a dialog for the transaction.
       responder.replyStateless(request, 481, "Call/Transaction Does Not Exist");
       return;
@@ -96,7 +105,7 @@ final class RequestDispatcher implements SipListenerExt {
       responder.reply(st, bad);
       return;
     }
-    JainSipCall call = callOf(event.getDialog() != null ? event.getDialog() : st.getDialog());
+    DialogParty call = partyOf(event.getDialog() != null ? event.getDialog() : st.getDialog());
     switch (method) {
       case Request.INVITE -> {
         if (inDialog) call.onReinvite(st);
@@ -107,7 +116,7 @@ final class RequestDispatcher implements SipListenerExt {
         else noDialog(st);
       }
       case Request.CANCEL -> {
-        JainSipCall cancelled = call != null ? call : callOf(cancelledInvite(st));
+        JainSipCall cancelled = call instanceof JainSipCall c ? c : callOf(cancelledInvite(st));
         if (cancelled != null) cancelled.onCancel(st);
         else noDialog(st);
       }
@@ -119,7 +128,10 @@ final class RequestDispatcher implements SipListenerExt {
         if (inDialog && call == null) noDialog(st);
         else outOfDialog.options(st, transport(st), responder.messages().localHost(request));
       }
-      case Request.REGISTER -> outOfDialog.register(st);
+      case Request.REGISTER -> {
+        if (registrar != null) registrar.onRegister(st);
+        else outOfDialog.register(st);
+      }
       default -> outOfDialog.unsupported(st, method);
     }
   }
@@ -128,7 +140,7 @@ final class RequestDispatcher implements SipListenerExt {
     // 100 at once (RFC 3261 §8.2.6.1 allows it; it stops INVITE retransmissions over UDP), rather
     // than the RI's 200 ms timer.
     responder.reply(st, 100, null);
-    JainSipCall call = new JainSipCall(st, provider, responder, onCallFinished);
+    JainSipCall call = new JainSipCall(st, provider, responder, onCallFinished::accept);
     st.getDialog().setApplicationData(call);
     onCallStarted.accept(call);
     // DEBUG: the application logs the INVITE at INFO once it knows what the number means (a dialled
@@ -139,6 +151,7 @@ final class RequestDispatcher implements SipListenerExt {
         call.offerSdp() == null ? ", no SDP (delayed offer)" : "");
     Thread.ofVirtual().name("sip-invite " + call.callId()).start(() -> {
       try {
+        if (!gate.admit(call, st.getRequest())) return;
         handler.onInvite(call);
       } catch (Throwable t) {
         log.error("call {}: the call handler failed", call.callId(), t);
@@ -174,12 +187,16 @@ final class RequestDispatcher implements SipListenerExt {
     return dialog != null && dialog.getApplicationData() instanceof JainSipCall c ? c : null;
   }
 
+  private static DialogParty partyOf(Dialog dialog) {
+    return dialog != null && dialog.getApplicationData() instanceof DialogParty p ? p : null;
+  }
+
   // ---- the rest of the stack's events ------------------------------------------------------
 
   @Override
   public void processDialogTimeout(DialogTimeoutEvent event) {
     JainSipCall call = callOf(event.getDialog());
-    if (call == null) return;
+    if (call == null) return; // our own calls' dialogs: the INVITE transaction and BYE cover them
     switch (event.getReason()) {
       case AckNotReceived -> call.onAckTimeout();
       case EarlyStateTimeout -> call.onEarlyTimeout();
@@ -189,19 +206,40 @@ final class RequestDispatcher implements SipListenerExt {
 
   @Override
   public void processDialogTerminated(DialogTerminatedEvent event) {
-    JainSipCall call = callOf(event.getDialog());
-    if (call != null && !call.isTerminated()) call.onDialogTerminated();
+    switch (partyOf(event.getDialog())) {
+      case JainSipCall call when !call.isTerminated() -> call.onDialogTerminated();
+      case OutgoingDialog call -> call.onDialogTerminated(event.getDialog());
+      case null, default -> {}
+    }
   }
 
+  /**
+   * Responses go to whoever started the client transaction ({@link ResponseSink}). A 2xx that finds
+   * no transaction is a retransmission after the INVITE transaction ended (RFC 3261 §13.2.2.4: it
+   * must be acknowledged again); it goes to the call of its dialog.
+   */
   @Override
   public void processResponse(ResponseEvent event) {
-    // Only our BYEs have responses; a failure changes nothing, the call is over for us.
-    log.debug("response {} to {}", event.getResponse().getStatusCode(), ((SIPMessage) event.getResponse()).getCSeq().getMethod());
+    ClientTransaction ct = event.getClientTransaction();
+    Response r = event.getResponse();
+    try {
+      if (ct != null && ct.getApplicationData() instanceof ResponseSink sink) {
+        sink.onResponse(event);
+      } else if (r.getStatusCode() / 100 == 2 && partyOf(event.getDialog()) instanceof OutgoingDialog call) {
+        call.onStray2xx(event.getDialog(), r);
+      } else {
+        log.debug("response {} to {} for nothing of ours", r.getStatusCode(), ((SIPMessage) r).getCSeq().getMethod());
+      }
+    } catch (RuntimeException e) {
+      log.warn("failed to handle response {}", r.getStatusCode(), e);
+    }
   }
 
   @Override
   public void processTimeout(TimeoutEvent event) {
-    log.debug("transaction timeout ({})", event.getTimeout());
+    ClientTransaction ct = event.isServerTransaction() ? null : event.getClientTransaction();
+    if (ct != null && ct.getApplicationData() instanceof ResponseSink sink) sink.onTimeout();
+    else log.debug("transaction timeout ({})", event.getTimeout());
   }
 
   @Override

@@ -31,6 +31,7 @@ final class Sipp {
   private int calls = 1;
   private int rate = 10;
   private final Map<String, String> keys = new TreeMap<>();
+  private boolean uas;
 
   private Sipp(String scenario, Path dir) {
     this.scenario = scenario;
@@ -71,6 +72,17 @@ final class Sipp {
     return this;
   }
 
+  /** SIPp as the server side: it listens on its SIP port and waits for us ({@link #start}). */
+  Sipp uas() {
+    this.uas = true;
+    return this;
+  }
+
+  Sipp timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
   Sipp key(String name, String value) {
     keys.put(name, value);
     return this;
@@ -83,19 +95,76 @@ final class Sipp {
     }
   }
 
+  /** A SIPp started in the background (a UAS waiting for our requests). */
+  final class Running implements AutoCloseable {
+    private final Process process;
+
+    private Running(Process process) {
+      this.process = process;
+    }
+
+    /** Waits for SIPp to end by itself (bounded by its timeout plus a margin) and returns its verdict. */
+    Result finish() {
+      return await(process);
+    }
+
+    /** Kills SIPp if it still runs (a failed test must not leave it holding its ports). */
+    @Override
+    public void close() {
+      if (process.isAlive()) process.destroyForcibly();
+    }
+  }
+
+  /** Starts SIPp and returns once its SIP port is bound (bounded: 5 s), so a request sent next is heard. */
+  Running start() {
+    Process p = launch();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline && p.isAlive() && !bound()) pause();
+    return new Running(p);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean bound() {
+    java.net.InetSocketAddress at = new java.net.InetSocketAddress("127.0.0.1", sipPort);
+    try (java.io.Closeable probe = transport.startsWith("t") ? new java.net.ServerSocket(sipPort, 1, at.getAddress())
+        : new java.net.DatagramSocket(at)) {
+      return false;
+    } catch (IOException inUse) {
+      return true;
+    }
+  }
+
   /** Runs to completion (or kills it after its timeout plus a margin). */
   Result run() {
+    return await(launch());
+  }
+
+  private Process launch() {
     try {
       Files.createDirectories(dir);
-      List<String> cmd = new ArrayList<>(List.of(
-          "sipp", "-sf", scenarioFile().toString(), "127.0.0.1:" + serverPort,
-          "-s", service, "-i", "127.0.0.1", "-p", Integer.toString(sipPort),
+      List<String> cmd = new ArrayList<>(List.of("sipp", "-sf", scenarioFile().toString()));
+      if (!uas) cmd.addAll(List.of("127.0.0.1:" + serverPort, "-s", service));
+      cmd.addAll(List.of("-i", "127.0.0.1", "-p", Integer.toString(sipPort),
           "-mi", "127.0.0.1", "-mp", Integer.toString(mediaPort), "-t", transport,
           "-m", Integer.toString(calls), "-r", Integer.toString(rate), "-l", Integer.toString(calls), "-timeout", timeout.toSeconds() + "s", "-timeout_error", "-nostdin",
           "-trace_err", "-trace_msg"));
       keys.forEach((k, v) -> cmd.addAll(List.of("-key", k, v)));
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+      return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
           .redirectOutput(dir.resolve("sipp.out").toFile()).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run sipp (install sip-tester: scripts/install-test-deps.sh)", e);
+    }
+  }
+
+  private Result await(Process p) {
+    try {
       try {
         if (!p.waitFor(timeout.toSeconds() + 10, TimeUnit.SECONDS)) {
           p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -106,7 +175,7 @@ final class Sipp {
         if (p.isAlive()) p.destroyForcibly();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run sipp (install sip-tester: scripts/install-test-deps.sh)", e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
