@@ -24,6 +24,8 @@
 #   kicked.wav   "You have been removed from the conference."
 #   pin.wav      "Please enter the conference PIN, followed by the pound key."
 #   bad-pin.wav  "That PIN is not valid."
+#   enter-number.wav "Please enter the number to invite, followed by the pound key."
+#   trying.wav   "We are trying to get through."
 #   numbers/     the member count: there-are.wav "There are", people.wav "people in this conference",
 #                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav
 # Speech: espeak-ng voice en-us, 150 words/min, band-limited to 100-3400 Hz, leading and trailing
@@ -101,6 +103,8 @@ speak "$OUT/unmuted.wav" "You are unmuted."
 speak "$OUT/kicked.wav"  "You have been removed from the conference."
 speak "$OUT/pin.wav"     "Please enter the conference PIN, followed by the pound key."
 speak "$OUT/bad-pin.wav" "That PIN is not valid."
+speak "$OUT/enter-number.wav" "Please enter the number to invite, followed by the pound key."
+speak "$OUT/trying.wav"  "We are trying to get through."
 
 mkdir -p "$OUT/numbers"
 speak "$OUT/numbers/there-are.wav" "There are"

@@ -22,7 +22,8 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
 
     /** Every sound key a profile has; keys not given are written as {@code ~} (no sound). */
     public static final java.util.List<String> SOUND_KEYS =
-            java.util.List.of("enter", "exit", "alone", "music", "muted", "unmuted", "kicked", "pin", "bad-pin");
+            java.util.List.of("enter", "exit", "alone", "music", "muted", "unmuted", "kicked", "pin", "bad-pin",
+                    "enter-number", "trying");
 
     /** The built-in sounds the server ships, every one of {@link #SOUND_KEYS}. */
     public static final Map<String, String> BUILTIN_SOUNDS = builtin();

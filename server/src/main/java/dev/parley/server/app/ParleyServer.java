@@ -7,7 +7,11 @@ import dev.parley.server.call.CallSession;
 import dev.parley.server.call.InviteHandler;
 import dev.parley.server.call.PromptLibrary;
 import dev.parley.server.call.RoomProfiles;
+import dev.parley.server.call.AutoDial;
+import dev.parley.server.call.Dialer;
 import dev.parley.server.call.PinLockout;
+import dev.parley.server.call.SipPolicies;
+import dev.parley.server.call.TrunkRegistrations;
 import dev.parley.server.conference.ConferenceEvents;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
@@ -67,15 +71,20 @@ public final class ParleyServer {
     ConferenceEvents events = new ConferenceEvents();
     Conference conference = new Conference(engine, Clock.systemUTC(), timers, events);
     ActiveCalls calls = new ActiveCalls();
-    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults());
+    Dialer dialer = new Dialer(conference, c.extensions(), c.gateways(), m.address());
+    events.subscribe(new AutoDial(conference, dialer));
+    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
     var s = c.sip();
     SipServer sip;
     try {
-      sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley"), invites);
+      sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley"), invites,
+          SipPolicies.from(c));
     } catch (Exception e) {
       engine.close();
       throw new StartException("SIP: " + e.getMessage(), e);
     }
+    dialer.attach(sip);
+    TrunkRegistrations.start(sip, c.gateways().values());
     log.info(
         "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes (config: {})",
         s.udp() ? "udp" : "",

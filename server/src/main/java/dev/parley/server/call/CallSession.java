@@ -50,6 +50,9 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final PinLockout lockout;
   private final KeypadActions actions;
   private final Mover mover;
+  private final Dialer dialer;
+  /** How long the keypad waits for each digit of a number to invite (seed 001: 5 s). */
+  private static final long INVITE_DIGIT_TIMEOUT_MILLIS = 5_000;
 
   /** Sends a call to where a number routes (the route key, the API's move). */
   interface Mover {
@@ -65,9 +68,11 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private int pinFailures;
   private ScheduledFuture<?> keyTimer;
   private Keypad keypad;
+  private DigitCollector inviteDigits;
+  private Dialer.Invite lastInvite;
 
   CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active,
-      JoinRequest request, PinLockout lockout, KeypadActions actions, Mover mover) {
+      JoinRequest request, PinLockout lockout, KeypadActions actions, Mover mover, Dialer dialer) {
     this.call = call;
     this.conference = conference;
     this.room = room;
@@ -78,6 +83,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     this.lockout = lockout;
     this.actions = actions;
     this.mover = mover;
+    this.dialer = dialer;
   }
 
   @Override
@@ -94,9 +100,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     return room;
   }
 
-  /** The caller's address, for the PIN lockout. */
-  String remoteSource() {
-    return request.source();
+  JoinRequest request() {
+    return request;
   }
 
   /** The member this call is in its room, or null before it joined. */
@@ -228,6 +233,12 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     if (p != Phase.IN_ROOM || keypad == null) return;
     log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
     room.dtmf(member, digit, durationMillis, source);
+    if (inviteDigits != null) {
+      String number = inviteDigits.press(digit);
+      if (number != null) invitationNumber(number);
+      else armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
+      return;
+    }
     long now = System.currentTimeMillis();
     handle(keypad.press(digit, now));
     Keypad.Outcome.Run extra = keypad.takePending();
@@ -238,12 +249,86 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     switch (o) {
       case Keypad.Outcome.Run run -> {
         cancelTimer();
-        actions.run(room, member, run.sequence(), run.target(), this::routeTo);
+        actions.run(room, member, run.sequence(), run.target(), callSide);
       }
       case Keypad.Outcome.Waiting w -> armTimer(Math.max(1, w.deadlineMillis() - System.currentTimeMillis()),
           () -> handle(keypad.timeout(System.currentTimeMillis())));
       case Keypad.Outcome.Idle i -> cancelTimer();
     }
+  }
+
+  // ---------------------------------------------------------------- inviting (key thread)
+
+  /** {@link KeypadActions.CallSide#invite}: checks the room's policy, then collects the number. */
+  private boolean startInvite(boolean prompt) {
+    if (!mayInvite()) {
+      log.info("call {}: may not invite in room {} ({})", id(), room.name(), request.route().invitePolicy().key());
+      return false;
+    }
+    inviteDigits = new DigitCollector(11, '#');
+    var ask = request.route().prompts().enterNumber();
+    if (prompt && ask != null) media.play("enter-number", false, ask);
+    armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
+    return true;
+  }
+
+  private boolean mayInvite() {
+    Member m = member;
+    if (m == null) return false;
+    boolean moderator = m.state().moderator();
+    return switch (request.route().invitePolicy()) {
+      case MODERATORS -> moderator;
+      case EXTENSIONS -> moderator || (request.extension() != null && !request.fromTrunk());
+      case ANYONE -> moderator || !request.fromTrunk();
+      case NOBODY -> false;
+    };
+  }
+
+  /** The number is complete (or the digits timed out: {@code null}). */
+  private void invitationNumber(String number) {
+    cancelTimer();
+    inviteDigits = null;
+    if (number == null || number.length() < 4) {
+      log.info("call {}: invite abandoned ({})", id(), number == null ? "no digits in time" : "too short");
+      room.playTo(member, "beep", actions.tones().error);
+      return;
+    }
+    String dial = dialer.forKeyedNumber(number);
+    if (dial == null) {
+      log.info("call {}: {} digits lead nowhere (no gateway)", id(), number.length());
+      room.playTo(member, "beep", actions.tones().error);
+      return;
+    }
+    var trying = request.route().prompts().trying();
+    if (trying != null) media.play("trying", false, trying);
+    Member inviter = member;
+    try {
+      lastInvite = dialer.dial(room, dial, room.name(), java.util.Set.of(), new Dialer.Outcome() {
+        @Override
+        public void answered() {
+          log.info("call {}: invited {} answered", id(), dial);
+        }
+
+        @Override
+        public void failed(int status, String reason) {
+          log.info("call {}: invite of {} failed: {} {}", id(), dial, status, reason);
+          room.playTo(inviter, "beep", actions.tones().error);
+        }
+      });
+      log.info("call {}: inviting {} into room {}", id(), dial, room.name());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      log.info("call {}: cannot invite {}: {}", id(), dial, e.getMessage());
+      room.playTo(member, "beep", actions.tones().error);
+    }
+  }
+
+  private boolean cancelLastInvite() {
+    Dialer.Invite i = lastInvite;
+    if (i == null) return false;
+    lastInvite = null;
+    log.info("call {}: ends its invite of {}", id(), i.dialString());
+    i.end();
+    return true;
   }
 
   private boolean routeTo(String number) {
@@ -290,6 +375,23 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       // The call ended; nothing is left to do with a digit or a timer.
     }
   }
+
+  private final KeypadActions.CallSide callSide = new KeypadActions.CallSide() {
+    @Override
+    public boolean route(String number) {
+      return routeTo(number);
+    }
+
+    @Override
+    public boolean invite(boolean prompt) {
+      return startInvite(prompt);
+    }
+
+    @Override
+    public boolean cancelInvite() {
+      return cancelLastInvite();
+    }
+  };
 
   private void armTimer(long millis, Runnable onKeyThread) {
     cancelTimer();

@@ -31,15 +31,17 @@ public final class InviteHandler implements CallHandler {
   private final String mediaAddress;
   private final PinLockout lockout;
   private final KeypadActions actions;
+  private final Dialer dialer;
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
-      PinLockout lockout) {
+      PinLockout lockout, Dialer dialer) {
     this.router = router;
     this.profiles = profiles;
     this.conference = conference;
     this.active = active;
     this.mediaAddress = mediaAddress;
     this.lockout = lockout;
+    this.dialer = dialer;
     this.actions = new KeypadActions(new FeedbackTones(8000));
   }
 
@@ -88,7 +90,8 @@ public final class InviteHandler implements CallHandler {
       }
       case Admission.Admitted admitted -> room = admitted.room();
     }
-    JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost());
+    JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
+        dialer.fromTrunk(call.remoteHost(), call.remotePort()));
     SdpNegotiation sdp = new SdpNegotiation(mediaAddress);
     CallSession session = null;
     MemberMedia media = null;
@@ -96,7 +99,7 @@ public final class InviteHandler implements CallHandler {
       // The session is the media listener, so create the media with a forwarding listener first.
       ListenerRelay relay = new ListenerRelay();
       media = room.media().addMember(relay);
-      session = new CallSession(call, conference, room, media, sdp, active, request, lockout, actions, this::move);
+      session = new CallSession(call, conference, room, media, sdp, active, request, lockout, actions, this::move, dialer);
       relay.target = session;
       String offer = call.offerSdp();
       if (offer != null && !offer.isBlank()) {
@@ -142,7 +145,7 @@ public final class InviteHandler implements CallHandler {
         return false;
       }
       case Admission.Admitted a -> {
-        return session.moveTo(a.room(), new JoinRequest(profile, null, session.remoteSource()));
+        return session.moveTo(a.room(), session.request().moved(profile));
       }
     }
   }

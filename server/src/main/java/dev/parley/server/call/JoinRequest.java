@@ -9,5 +9,12 @@ import dev.parley.server.conference.RoomProfile;
  *     keypad maps apply to this caller, whatever profile the room was created with
  * @param dialledPin the PIN after {@code *} in the dialled number ({@code 3000*1234}), or null
  * @param source the caller's address, for the PIN lockout
+ * @param extension the extension the caller authenticated as, or null
+ * @param fromTrunk the call came from a configured gateway
  */
-record JoinRequest(RoomProfile route, String dialledPin, String source) {}
+record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+  /** The same caller, come into another room through another route (no PIN asked). */
+  JoinRequest moved(RoomProfile newRoute) {
+    return new JoinRequest(newRoute, null, source, extension, fromTrunk);
+  }
+}

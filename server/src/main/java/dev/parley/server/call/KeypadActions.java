@@ -20,12 +20,22 @@ final class KeypadActions {
   interface CallSide {
     /** Sends the member to where {@code number} routes; false if that is not possible. */
     boolean route(String number);
+
+    /** Starts an invite: asks for the number ({@code prompt}) or just collects it up to {@code #}. */
+    boolean invite(boolean prompt);
+
+    /** Ends the member's own last invite: CANCEL while ringing, BYE once answered. */
+    boolean cancelInvite();
   }
 
   private final FeedbackTones tones;
 
   KeypadActions(FeedbackTones tones) {
     this.tones = tones;
+  }
+
+  FeedbackTones tones() {
+    return tones;
   }
 
   void run(Room room, Member m, String sequence, ControlBinding.Target t, CallSide call) {
@@ -81,10 +91,14 @@ final class KeypadActions {
       case ROUTE -> {
         if (!call.route(t.argument())) room.playTo(m, "beep", tones.error);
       }
-      case INVITE, CANCEL_INVITE, INVITE_NUMBER -> {
-        // Calling out comes with the registrar and trunks; until then the key says "not here".
-        log.info("call {}: {} needs calling out, which this server does not do yet", m.leg().id(), t.action().key());
-        room.playTo(m, "beep", tones.error);
+      case INVITE -> {
+        if (!call.invite(true)) room.playTo(m, "beep", tones.error);
+      }
+      case INVITE_NUMBER -> {
+        if (!call.invite(false)) room.playTo(m, "beep", tones.error);
+      }
+      case CANCEL_INVITE -> {
+        if (!call.cancelInvite()) room.playTo(m, "beep", tones.error);
       }
     }
   }

@@ -51,7 +51,9 @@ public final class RoomProfiles {
           moderator,
           p.digitTimeout(),
           p.announceCount(),
-          p.endWithModerator());
+          p.endWithModerator(),
+          p.autoDial(),
+          p.invitePolicy());
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
@@ -70,6 +72,8 @@ public final class RoomProfiles {
         prompts.get(s.kicked(), rate),
         prompts.get(s.pin(), rate),
         prompts.get(s.badPin(), rate),
+        prompts.get(s.enterNumber(), rate),
+        prompts.get(s.trying(), rate),
         numbers(rate, alone));
   }
 

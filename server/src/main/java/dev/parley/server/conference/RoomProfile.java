@@ -2,8 +2,10 @@ package dev.parley.server.conference;
 
 import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.server.conference.controls.ControlMap;
+import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Set;
  * @param digitTimeout how long the keypad waits for the next digit of a longer sequence
  * @param announceCount say the member count to a member who joins
  * @param endWithModerator end the room when its last moderator leaves
+ * @param autoDial dial strings called when the room's first member joins
+ * @param invitePolicy who may invite by keypad
  */
 public record RoomProfile(
     String name,
@@ -33,21 +37,23 @@ public record RoomProfile(
     ControlMap moderatorControls,
     Duration digitTimeout,
     boolean announceCount,
-    boolean endWithModerator) {
+    boolean endWithModerator,
+    List<String> autoDial,
+    InvitePolicy invitePolicy) {
 
   /** A profile with no PINs, flags, controls or prompts: for tests and rooms made by the API. */
   public static RoomProfile plain(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, RoomPrompts.NONE, Pins.NONE, Set.of(),
-        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false);
+        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false, List.of(), InvitePolicy.MODERATORS);
   }
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator);
+        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
   }
 }

@@ -22,10 +22,12 @@ public record RoomPrompts(
     Prompt kicked,
     Prompt pin,
     Prompt badPin,
+    Prompt enterNumber,
+    Prompt trying,
     SpokenNumbers numbers) {
 
   public static final RoomPrompts NONE =
-      new RoomPrompts(null, null, null, null, null, null, null, null, null, SpokenNumbers.NONE);
+      new RoomPrompts(null, null, null, null, null, null, null, null, null, null, null, SpokenNumbers.NONE);
 
   /** Words that say "there are N people in this conference", each a prompt. */
   public record SpokenNumbers(Prompt thereAre, Prompt people, Prompt onlyOne, List<Prompt> units, List<Prompt> tens, Prompt hundred) {

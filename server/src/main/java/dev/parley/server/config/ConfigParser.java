@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("sip", "media", "controls", "profiles", "routes");
+    static final List<String> TOP_KEYS = List.of("sip", "media", "extensions", "gateways", "controls", "profiles", "routes");
 
     private final String source;
     private final Path baseDir;
@@ -44,7 +44,7 @@ final class ConfigParser {
         Node root = compose(yaml);
         YamlMap top = YamlMap.of(root, "", 1, TOP_KEYS, problems);
         if (base == null) {
-            top.requireAll(TOP_KEYS, Set.of());
+            top.requireAll(TOP_KEYS, Set.of("extensions", "gateways"));
         }
         YamlMap sipMap = top.map("sip", SipReader.KEYS);
         YamlMap mediaMap = top.map("media", MediaReader.KEYS);
@@ -52,6 +52,9 @@ final class ConfigParser {
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
 
+        CallingReader calling = new CallingReader(problems);
+        Map<String, ExtensionConfig> extensions = calling.extensions(top, base == null ? null : base.extensions());
+        Map<String, GatewayConfig> gateways = calling.gateways(top, base == null ? null : base.gateways());
         ControlGroups controls = new ControlsReader(problems).read(top, base == null ? null : base.controls());
         Set<String> profileNames = new HashSet<>();
         Map<String, ProfileConfig> profiles = new ProfileReader(problems, baseDir, controls)
@@ -66,7 +69,7 @@ final class ConfigParser {
             routes = List.of(); // built-in defaults without routes: already reported as missing
         }
         problems.throwIfAny();
-        return new ServerConfig(sip, media, controls, profiles, routes, configSource);
+        return new ServerConfig(sip, media, extensions, gateways, controls, profiles, routes, configSource);
     }
 
     private Node compose(String yaml) throws ConfigException {

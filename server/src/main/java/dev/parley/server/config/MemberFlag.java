@@ -55,7 +55,7 @@ public enum MemberFlag {
     }
 
     /** Parses {@code "moderator|endconf"} or {@code "moderator, endconf"}; empty text is no flags. */
-    static Set<MemberFlag> parseList(String text) {
+    public static Set<MemberFlag> parseList(String text) {
         EnumSet<MemberFlag> flags = EnumSet.noneOf(MemberFlag.class);
         for (String part : text.split("[|,]")) {
             if (!part.isBlank()) flags.add(byName(part));

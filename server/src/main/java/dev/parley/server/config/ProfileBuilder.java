@@ -23,6 +23,8 @@ final class ProfileBuilder {
     Duration digitTimeout;
     Boolean announceCount;
     Boolean endWithModerator;
+    java.util.List<String> autoDial;
+    InvitePolicy invitePolicy;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -44,6 +46,8 @@ final class ProfileBuilder {
         b.digitTimeout = p.digitTimeout();
         b.announceCount = p.announceCount();
         b.endWithModerator = p.endWithModerator();
+        b.autoDial = p.autoDial();
+        b.invitePolicy = p.invitePolicy();
         return b;
     }
 
@@ -51,6 +55,6 @@ final class ProfileBuilder {
     ProfileConfig build() {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
-                digitTimeout, announceCount, endWithModerator);
+                digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
     }
 }

@@ -33,6 +33,8 @@ import java.util.Objects;
  * @param digitTimeout      how long the keypad waits for the next digit of a longer sequence
  * @param announceCount     say the member count to a member who joins
  * @param endWithModerator  end the room when its last moderator leaves
+ * @param autoDial          dial strings called in parallel when the room is created (seed 000)
+ * @param invitePolicy      who may invite by keypad
  */
 public record ProfileConfig(
         String name,
@@ -52,7 +54,9 @@ public record ProfileConfig(
         String moderatorControls,
         Duration digitTimeout,
         boolean announceCount,
-        boolean endWithModerator) {
+        boolean endWithModerator,
+        List<String> autoDial,
+        InvitePolicy invitePolicy) {
 
     /** Keys a route may override (every profile key but rate, controls and sounds). */
     public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
@@ -62,6 +66,8 @@ public record ProfileConfig(
         Objects.requireNonNull(lonelyGrace, "lonelyGrace");
         Objects.requireNonNull(sounds, "sounds");
         Objects.requireNonNull(digitTimeout, "digitTimeout");
+        Objects.requireNonNull(invitePolicy, "invitePolicy");
+        autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 

@@ -127,6 +127,18 @@ enum ProfileField {
         void apply(ProfileBuilder b, String value) {
             b.endWithModerator = Values.bool(value);
         }
+    },
+    AUTO_DIAL("auto-dial", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.autoDial = DialStrings.parseList(value);
+        }
+    },
+    INVITE_POLICY("invite-policy", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.invitePolicy = InvitePolicy.byKey(value);
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */

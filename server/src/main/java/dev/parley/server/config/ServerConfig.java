@@ -10,6 +10,8 @@ import java.util.Objects;
  * The whole configuration of one server instance, as read and validated by {@link ConfigLoader}.
  * Immutable; safe to share between threads.
  *
+ * @param extensions phones that register here, by number
+ * @param gateways SIP trunks by name, in file order (the first is the default for invites)
  * @param controls the keypad control groups by name
  * @param profiles room profiles by name, in file order; always holds {@code default}
  * @param routes   dialled-number routes, in file order (the first match wins)
@@ -18,6 +20,8 @@ import java.util.Objects;
 public record ServerConfig(
         SipSettings sip,
         MediaSettings media,
+        Map<String, ExtensionConfig> extensions,
+        Map<String, GatewayConfig> gateways,
         ControlGroups controls,
         Map<String, ProfileConfig> profiles,
         List<RouteConfig> routes,
@@ -29,6 +33,8 @@ public record ServerConfig(
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(source, "source");
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        gateways = Collections.unmodifiableMap(new LinkedHashMap<>(gateways));
         routes = List.copyOf(routes);
     }
 }

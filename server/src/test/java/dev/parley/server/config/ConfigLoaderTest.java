@@ -32,8 +32,10 @@ class ConfigLoaderTest {
         assertThat(c.profiles().get("default")).isEqualTo(new ProfileConfig("default", 8000, 20, 100, 0, true,
                 Duration.ofSeconds(30), 0,
                 new Sounds("builtin:enter", "builtin:exit", "builtin:alone", "builtin:music", "builtin:muted",
-                        "builtin:unmuted", "builtin:kicked", "builtin:pin", "builtin:bad-pin"),
-                null, null, 3, java.util.Set.of(), "default", "moderator", Duration.ofMillis(1500), false, false));
+                        "builtin:unmuted", "builtin:kicked", "builtin:pin", "builtin:bad-pin", "builtin:enter-number",
+                        "builtin:trying"),
+                null, null, 3, java.util.Set.of(), "default", "moderator", Duration.ofMillis(1500), false, false,
+                java.util.List.of(), InvitePolicy.MODERATORS));
         assertThat(c.routes()).singleElement().satisfies(r -> {
             assertThat(r.match().pattern()).isEqualTo("^3000$");
             assertThat(r.room()).isEqualTo("3000");
@@ -128,7 +130,8 @@ class ConfigLoaderTest {
         ProfileConfig big = c.profiles().get("big");
         ProfileConfig def = ConfigLoader.loadDefault().profiles().get("default");
         ProfileConfig expected = new ProfileConfig("big", 8000, 20, 300, 500, true, Duration.ofSeconds(30), 0,
-                def.sounds(), null, null, 3, java.util.Set.of(), "default", "moderator", def.digitTimeout(), false, false);
+                def.sounds(), null, null, 3, java.util.Set.of(), "default", "moderator", def.digitTimeout(), false, false,
+                java.util.List.of(), InvitePolicy.MODERATORS);
         assertThat(big).isEqualTo(expected);
     }
 

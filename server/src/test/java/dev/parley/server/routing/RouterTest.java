@@ -108,7 +108,7 @@ class RouterTest {
         assertThat(small).isEqualTo(new ProfileConfig("default", base.rateHz(), base.intervalMs(), 0, 10, false,
                 Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds(), base.pin(), base.moderatorPin(),
                 base.pinTries(), base.flags(), base.controls(), base.moderatorControls(), base.digitTimeout(),
-                base.announceCount(), base.endWithModerator()));
+                base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy()));
         assertThat(plain).isEqualTo(base);
         assertThat(config.profiles().get("default").maxMembers()).isZero();
     }
@@ -183,7 +183,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithAMissingProfileIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.controls(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "vip", Map.of(), 1)), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
@@ -193,7 +193,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithABadParamIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.controls(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "default", Map.of("interval", "25"), 1)), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
