@@ -146,6 +146,6 @@ public final class ApiServer implements AutoCloseable {
 
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
-    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), null);
+    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new Resources());
   }
 }
