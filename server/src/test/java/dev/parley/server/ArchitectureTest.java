@@ -35,6 +35,15 @@ class ArchitectureTest {
   }
 
   @Test
+  void theApiSeesTheDomainNotTheCallLayerOrSip() {
+    noClasses().that().resideInAPackage("dev.parley.server.api..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.parley.sip..", "dev.parley.server.call..", "dev.parley.server.app..", "javax.sip..", "gov.nist..")
+        .because("the control plane observes and drives rooms; calls are the call layer's business")
+        .check(classes);
+  }
+
+  @Test
   void onlyTheJainSipAdapterImportsTheSipStack() {
     noClasses().that().resideOutsideOfPackage("dev.parley.sip.jainsip..")
         .should().dependOnClassesThat().resideInAnyPackage("javax.sip..", "gov.nist..")

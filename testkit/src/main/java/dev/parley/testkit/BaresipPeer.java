@@ -34,7 +34,7 @@ public final class BaresipPeer implements AutoCloseable {
     /** What to start; make one with {@link #slot(int, Path)} and the {@code with*} methods. */
     public record Settings(int slot, Path outDir, Wav source, List<String> codecs, Duration lifetime, boolean sipTrace) {
         public Settings {
-            if (slot < 0 || slot > 9) throw new IllegalArgumentException("slot 0-9, not " + slot);
+            if (slot < 0 || slot > 19) throw new IllegalArgumentException("slot 0-19, not " + slot);
             if (source.sampleRateHz() != SAMPLE_RATE_HZ) {
                 throw new IllegalArgumentException("G.711 source must be 8000 Hz, not " + source.sampleRateHz());
             }

@@ -32,4 +32,16 @@ class TestConfigTest {
         assertThat(y).contains("    pin: '1234'\n")
                 .contains("routes:\n  - { match: '^3001$', room: '3000', params: { flags: moderator } }\n  - match: '^3000$'");
     }
+
+    @Test
+    void theApiIsOffUnlessAPortIsGiven() {
+        assertThat(TestConfig.forPort(1).yaml()).contains("api: { enabled: false }\n");
+    }
+
+    @Test
+    void anApiPortAndWebhooksAreWritten() {
+        String y = TestConfig.forPort(1).withApiPort(8580).withWebhook("http://127.0.0.1:8590/h", "a-long-secret-it's").yaml();
+        assertThat(y).contains("api:\n  enabled: true\n  address: 127.0.0.1\n  port: 8580\n  data-dir: data\n")
+                .contains("  webhooks:\n    - url: 'http://127.0.0.1:8590/h'\n      secret: 'a-long-secret-it''s'\n");
+    }
 }

@@ -38,6 +38,7 @@ public final class MemberMedia {
   private final MemberListener listener;
   private final MemberStats stats = new MemberStats();
   private final long rtpTimeoutNanos;
+  private volatile String codecName;
 
   // --- media-thread state ---
   final short[] in;
@@ -123,7 +124,16 @@ public final class MemberMedia {
 
   /** Applies (or replaces, on re-INVITE) what signalling negotiated. */
   public void configure(RemoteMedia remote) {
+    codecName = remote.encodingName();
     worker.post(() -> applyRemote(remote));
+  }
+
+  /**
+   * The encoding last negotiated (e.g. {@code PCMU}), or null before any; for status displays. Kept
+   * apart from the media thread's codec so other threads read it without touching media state.
+   */
+  public String codecName() {
+    return codecName;
   }
 
   /** Mutes (the member's audio is not mixed) or unmutes. */

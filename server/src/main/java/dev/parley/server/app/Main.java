@@ -1,5 +1,6 @@
 package dev.parley.server.app;
 
+import dev.parley.server.app.cli.ControlPlaneCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,9 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    CommandLine cli = new CommandLine(new Main());
+    ControlPlaneCommands.addTo(cli);
+    System.exit(cli.execute(args));
   }
 
   @Override

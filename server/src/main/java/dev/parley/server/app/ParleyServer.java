@@ -1,6 +1,9 @@
 package dev.parley.server.app;
 
 import dev.parley.media.engine.MediaEngine;
+import dev.parley.server.api.ApiServer;
+import dev.parley.server.api.ApiToken;
+import dev.parley.server.api.Webhooks;
 import dev.parley.media.engine.MediaEngineConfig;
 import dev.parley.server.call.ActiveCalls;
 import dev.parley.server.call.CallSession;
@@ -27,7 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running server: media engine, conference, SIP. Start and stop; nothing else. */
+/** A running server: media engine, conference, SIP, the API. Start and stop; nothing else. */
 public final class ParleyServer {
   private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
 
@@ -35,12 +38,17 @@ public final class ParleyServer {
   private final SipServer sip;
   private final ActiveCalls calls;
   private final ScheduledExecutorService timers;
+  private final ApiServer api;
+  private final Webhooks webhooks;
 
-  private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers) {
+  private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers,
+      ApiServer api, Webhooks webhooks) {
     this.media = media;
     this.sip = sip;
     this.calls = calls;
     this.timers = timers;
+    this.api = api;
+    this.webhooks = webhooks;
   }
 
   /** Raised when the server cannot start (port in use, unreadable prompt...). */
@@ -60,7 +68,8 @@ public final class ParleyServer {
     }
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
-    RoomProfiles profiles = new RoomProfiles(new PromptLibrary(), c.controls());
+    PromptLibrary prompts = new PromptLibrary();
+    RoomProfiles profiles = new RoomProfiles(prompts, c.controls());
     try {
       // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
       for (ProfileConfig p : c.profiles().values()) profiles.forConfig(p);
@@ -85,6 +94,20 @@ public final class ParleyServer {
     }
     dialer.attach(sip);
     TrunkRegistrations.start(sip, c.gateways().values());
+    Webhooks webhooks = new Webhooks(c.api().webhooks(), Clock.systemUTC());
+    events.subscribe(webhooks);
+    ApiServer api = null;
+    if (c.api().enabled()) {
+      try {
+        ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENVIRONMENT_VARIABLE), c.api().dataDir(), System.out::println);
+        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size);
+      } catch (IOException | RuntimeException e) {
+        webhooks.close();
+        sip.close();
+        engine.close();
+        throw new StartException("API on " + c.api().address() + ":" + c.api().port() + ": " + e.getMessage(), e);
+      }
+    }
     log.info(
         "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes (config: {})",
         s.udp() ? "udp" : "",
@@ -95,7 +118,7 @@ public final class ParleyServer {
         m.rtpPortMax(),
         c.routes().size(),
         c.source());
-    return new ParleyServer(engine, sip, calls, timers);
+    return new ParleyServer(engine, sip, calls, timers, api, webhooks);
   }
 
   /** Ends every call with BYE, waits briefly for the BYEs to go out, then stops SIP and media. */
@@ -116,6 +139,9 @@ public final class ParleyServer {
     } catch (InterruptedException ignored) {
       Thread.currentThread().interrupt();
     }
+    // After the hang-ups, so the event stream and webhooks still carry the members leaving.
+    if (api != null) api.close();
+    webhooks.close();
     sip.close();
     media.close();
     timers.shutdownNow();

@@ -478,8 +478,10 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   }
 
   private void endLocally(LeaveReason reason) {
-    call.hangup();
+    // Leave first: the stack may report LOCAL_HANGUP (as HUNG_UP) before call.hangup() returns, and
+    // the room must record why we ended the call (kicked, lonely...), not that it ended.
     cleanUp(reason);
+    call.hangup();
   }
 
   private void cleanUp(LeaveReason reason) {

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("sip", "media", "extensions", "gateways", "controls", "profiles", "routes");
+    static final List<String> TOP_KEYS = List.of("sip", "media", "extensions", "gateways", "api", "controls", "profiles", "routes");
 
     private final String source;
     private final Path baseDir;
@@ -51,6 +51,7 @@ final class ConfigParser {
         SipSettings sip = SipReader.read(sipMap, base == null ? null : base.sip(), problems);
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
+        ApiSettings api = ApiReader.read(top.map("api", ApiReader.KEYS), base == null ? null : base.api(), problems);
 
         CallingReader calling = new CallingReader(problems);
         Map<String, ExtensionConfig> extensions = calling.extensions(top, base == null ? null : base.extensions());
@@ -69,7 +70,7 @@ final class ConfigParser {
             routes = List.of(); // built-in defaults without routes: already reported as missing
         }
         problems.throwIfAny();
-        return new ServerConfig(sip, media, extensions, gateways, controls, profiles, routes, configSource);
+        return new ServerConfig(sip, media, extensions, gateways, controls, profiles, routes, api, configSource);
     }
 
     private Node compose(String yaml) throws ConfigException {

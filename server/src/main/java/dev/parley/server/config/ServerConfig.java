@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param controls the keypad control groups by name
  * @param profiles room profiles by name, in file order; always holds {@code default}
  * @param routes   dialled-number routes, in file order (the first match wins)
+ * @param api      the HTTP control plane and webhooks
  * @param source   where it came from: the config file as given, or {@code "built-in defaults"}
  */
 public record ServerConfig(
@@ -25,12 +26,14 @@ public record ServerConfig(
         ControlGroups controls,
         Map<String, ProfileConfig> profiles,
         List<RouteConfig> routes,
+        ApiSettings api,
         String source) {
 
     public ServerConfig {
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(controls, "controls");
+        Objects.requireNonNull(api, "api");
         Objects.requireNonNull(source, "source");
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));

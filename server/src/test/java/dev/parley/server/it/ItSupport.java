@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * <p>Ports (all 127.0.0.1): Parley SIP 15061-15099, one per test so a server that is slow to die
  * cannot disturb the next test; Parley RTP 20000-20999 (from {@link TestConfig}); sipp SIP
  * 5100-5199 and media 16000-17999; {@link dev.parley.testkit.RtpSink} ports 18000-18999; baresip
- * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199).
+ * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199). The control-plane tests (ApiIT,
+ * WebhookIT, DashboardIT) use SIP 15080-15089, API 8580-8589, webhook receivers 8590-8599 and
+ * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399).
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.

@@ -184,7 +184,7 @@ class RouterTest {
     void aHandMadeConfigWithAMissingProfileIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
         ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
-                List.of(new RouteConfig(Pattern.compile("^1$"), "one", "vip", Map.of(), 1)), "test");
+                List.of(new RouteConfig(Pattern.compile("^1$"), "one", "vip", Map.of(), 1)), defaults.api(), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
                 .withMessage("route on line 1: no profile named 'vip'");
@@ -194,7 +194,7 @@ class RouterTest {
     void aHandMadeConfigWithABadParamIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
         ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
-                List.of(new RouteConfig(Pattern.compile("^1$"), "one", "default", Map.of("interval", "25"), 1)), "test");
+                List.of(new RouteConfig(Pattern.compile("^1$"), "one", "default", Map.of("interval", "25"), 1)), defaults.api(), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
                 .withMessage("route param interval: must be 10, 20 or 30 (ms), got 25");

@@ -1,0 +1,50 @@
+package dev.parley.server.api;
+
+import java.util.List;
+
+/** Every endpoint of the API in one place: the server registers these and the OpenAPI test checks them. */
+final class ApiRoutes {
+  static final String BASE = "/api/v1";
+  static final String EVENTS = BASE + "/events";
+  static final String OPENAPI = BASE + "/openapi.json";
+
+  private ApiRoutes() {}
+
+  static List<Route> all(RoomsApi rooms, MembersApi members, Resources resources) {
+    String room = BASE + "/rooms/{room}";
+    String member = room + "/members/{member}";
+    return List.of(
+        new Route("get", OPENAPI, resources::openApi),
+        new Route("get", EVENTS, null),
+        new Route("get", BASE + "/rooms", rooms::list),
+        new Route("post", BASE + "/rooms", rooms::create),
+        new Route("get", room, rooms::show),
+        new Route("delete", room, rooms::end),
+        new Route("post", room + "/lock", rooms::lock),
+        new Route("post", room + "/unlock", rooms::unlock),
+        new Route("post", room + "/play", rooms::play),
+        new Route("post", room + "/recording", rooms::startRecording),
+        new Route("delete", room + "/recording", rooms::stopRecording),
+        new Route("post", room + "/invites", rooms::dial),
+        new Route("delete", room + "/invites/{invite}", rooms::cancelInvite),
+        new Route("get", room + "/members", members::list),
+        new Route("get", member, members::show),
+        new Route("post", member + "/mute", members::mute),
+        new Route("post", member + "/unmute", members::unmute),
+        new Route("post", member + "/deaf", members::deaf),
+        new Route("post", member + "/undeaf", members::undeaf),
+        new Route("post", member + "/volume", members::volume),
+        new Route("post", member + "/energy", members::energy),
+        new Route("post", member + "/kick", members::kick),
+        new Route("post", member + "/play", members::play),
+        new Route("post", member + "/move", members::move));
+  }
+
+  /** Served without a token: the page itself holds no data, and scrapers read metrics. */
+  static List<Route> open(Resources resources, Metrics metrics) {
+    return List.of(
+        new Route("get", "/", ctx -> ctx.redirect("/dashboard")),
+        new Route("get", "/dashboard", resources::dashboard),
+        new Route("get", "/metrics", metrics::handle));
+  }
+}

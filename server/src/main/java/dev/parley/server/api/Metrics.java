@@ -1,0 +1,107 @@
+package dev.parley.server.api;
+
+import dev.parley.media.jitter.JitterStats;
+import dev.parley.media.engine.MemberStats;
+import dev.parley.server.conference.Conference;
+import dev.parley.server.conference.Member;
+import dev.parley.server.conference.Room;
+import io.javalin.http.Context;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format (version 0.0.4), written by hand from the
+ * conference and the JVM's MX beans at each scrape. Aggregates only: no room names or callers, as
+ * the endpoint needs no token.
+ *
+ * <p>The packet, loss and jitter figures cover the members present at the scrape, so they are
+ * gauges: they fall when a member leaves.
+ */
+final class Metrics {
+  private final Conference conference;
+  private final IntSupplier calls;
+  private final IntSupplier streamClients;
+
+  Metrics(Conference conference, IntSupplier calls, IntSupplier streamClients) {
+    this.conference = conference;
+    this.calls = calls;
+    this.streamClients = streamClients;
+  }
+
+  void handle(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text());
+  }
+
+  String text() {
+    int rooms = 0, members = 0, talking = 0;
+    long received = 0, sent = 0, lost = 0, concealed = 0;
+    double worstJitter = 0;
+    for (Room r : conference.rooms()) {
+      rooms++;
+      for (Member m : r.members()) {
+        members++;
+        if (m.talking()) talking++;
+        MemberStats s = m.media().stats();
+        JitterStats j = m.media().jitterStats();
+        received += s.packetsReceived();
+        sent += s.packetsSent();
+        lost += j.lostPackets();
+        concealed += j.concealedFrames();
+        worstJitter = Math.max(worstJitter, j.jitterMs());
+      }
+    }
+    StringBuilder b = new StringBuilder(2048);
+    gauge(b, "parley_rooms", "Rooms open now.", rooms);
+    gauge(b, "parley_members", "Members in all rooms.", members);
+    gauge(b, "parley_members_talking", "Members whose energy gate is open.", talking);
+    gauge(b, "parley_calls", "SIP calls the server holds (including callers keying a PIN).", calls.getAsInt());
+    gauge(b, "parley_rtp_packets_received", "RTP packets received from the members present.", received);
+    gauge(b, "parley_rtp_packets_sent", "RTP packets sent to the members present.", sent);
+    gauge(b, "parley_rtp_packets_lost", "RTP packets the members present lost on the way in.", lost);
+    gauge(b, "parley_rtp_frames_concealed", "Frames concealed for the members present.", concealed);
+    gauge(b, "parley_rtp_jitter_max_milliseconds", "Largest interarrival jitter among the members present.", worstJitter);
+    gauge(b, "parley_event_stream_clients", "WebSocket clients of the event stream.", streamClients.getAsInt());
+    counter(b, "parley_events_total", "Conference events published since start.", conference.events().lastSequence());
+    jvm(b);
+    return b.toString();
+  }
+
+  private static void jvm(StringBuilder b) {
+    MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+    gauge(b, "jvm_memory_heap_used_bytes", "Heap in use.", mem.getHeapMemoryUsage().getUsed());
+    gauge(b, "jvm_memory_heap_committed_bytes", "Heap committed.", mem.getHeapMemoryUsage().getCommitted());
+    gauge(b, "jvm_memory_nonheap_used_bytes", "Non-heap memory in use.", mem.getNonHeapMemoryUsage().getUsed());
+    gauge(b, "jvm_threads_live", "Live platform threads.", ManagementFactory.getThreadMXBean().getThreadCount());
+    b.append("# HELP jvm_gc_collections_total Collections per collector.\n# TYPE jvm_gc_collections_total counter\n");
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      b.append("jvm_gc_collections_total{gc=\"").append(label(gc.getName())).append("\"} ")
+          .append(Math.max(0, gc.getCollectionCount())).append('\n');
+    }
+    b.append("# HELP jvm_gc_collection_seconds_total Time spent collecting, per collector.\n"
+        + "# TYPE jvm_gc_collection_seconds_total counter\n");
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      b.append("jvm_gc_collection_seconds_total{gc=\"").append(label(gc.getName())).append("\"} ")
+          .append(Math.max(0, gc.getCollectionTime()) / 1000.0).append('\n');
+    }
+  }
+
+  private static void gauge(StringBuilder b, String name, String help, double value) {
+    b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")
+        .append(name).append(' ').append(format(value)).append('\n');
+  }
+
+  private static void counter(StringBuilder b, String name, String help, double value) {
+    b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n")
+        .append(name).append(' ').append(format(value)).append('\n');
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static String label(String v) {
+    return v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+}
