@@ -12,6 +12,7 @@ import dev.parley.server.call.PromptLibrary;
 import dev.parley.server.call.RoomProfiles;
 import dev.parley.server.call.AutoDial;
 import dev.parley.server.call.Dialer;
+import dev.parley.server.call.ExternalParticipant;
 import dev.parley.server.call.PinLockout;
 import dev.parley.server.call.SipPolicies;
 import dev.parley.server.call.TrunkRegistrations;
@@ -82,6 +83,7 @@ public final class ParleyServer {
     ActiveCalls calls = new ActiveCalls();
     Dialer dialer = new Dialer(conference, c.extensions(), c.gateways(), m.address());
     events.subscribe(new AutoDial(conference, dialer));
+    events.subscribe(new ExternalParticipant(conference, dialer));
     InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
     var s = c.sip();
     SipServer sip;

@@ -76,6 +76,13 @@ public final class Dialer {
         return legs.stream().anyMatch(OutgoingLeg::answered);
       }
     }
+
+    /** Sends digits (RFC 4733) to the party that answered; nothing before that. */
+    public void sendDtmf(String digits) {
+      synchronized (legs) {
+        for (OutgoingLeg l : legs) if (l.answered()) l.sendDtmf(digits);
+      }
+    }
   }
 
   /** What the one who invited hears about it. */
@@ -83,6 +90,9 @@ public final class Dialer {
     void answered();
 
     void failed(int status, String reason);
+
+    /** The answered party hung up (or was hung up). */
+    default void ended() {}
   }
 
   /**
@@ -125,6 +135,11 @@ public final class Dialer {
           }
           for (OutgoingLeg o : others) o.hangup(LeaveReason.HUNG_UP);
           outcome.answered();
+        }
+
+        @Override
+        public void ended(OutgoingLeg leg) {
+          outcome.ended();
         }
 
         @Override

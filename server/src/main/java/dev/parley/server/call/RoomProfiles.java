@@ -53,7 +53,9 @@ public final class RoomProfiles {
           p.announceCount(),
           p.endWithModerator(),
           p.autoDial(),
-          p.invitePolicy());
+          p.invitePolicy(),
+          p.external(),
+          p.externalDigits());
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }

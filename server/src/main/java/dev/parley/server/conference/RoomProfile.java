@@ -23,6 +23,8 @@ import java.util.Set;
  * @param endWithModerator end the room when its last moderator leaves
  * @param autoDial dial strings called when the room's first member joins
  * @param invitePolicy who may invite by keypad
+ * @param external the permanent external participant's dial string, or null
+ * @param externalDigits DTMF it is sent once it answers
  */
 public record RoomProfile(
     String name,
@@ -39,21 +41,23 @@ public record RoomProfile(
     boolean announceCount,
     boolean endWithModerator,
     List<String> autoDial,
-    InvitePolicy invitePolicy) {
+    InvitePolicy invitePolicy,
+    String external,
+    String externalDigits) {
 
   /** A profile with no PINs, flags, controls or prompts: for tests and rooms made by the API. */
   public static RoomProfile plain(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, RoomPrompts.NONE, Pins.NONE, Set.of(),
-        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false, List.of(), InvitePolicy.MODERATORS);
+        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false, List.of(), InvitePolicy.MODERATORS, null, "");
   }
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
+        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
   }
 }

@@ -25,6 +25,8 @@ final class ProfileBuilder {
     Boolean endWithModerator;
     java.util.List<String> autoDial;
     InvitePolicy invitePolicy;
+    String external;
+    String externalDigits;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -48,6 +50,8 @@ final class ProfileBuilder {
         b.endWithModerator = p.endWithModerator();
         b.autoDial = p.autoDial();
         b.invitePolicy = p.invitePolicy();
+        b.external = p.external();
+        b.externalDigits = p.externalDigits();
         return b;
     }
 
@@ -55,6 +59,6 @@ final class ProfileBuilder {
     ProfileConfig build() {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
-                digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy);
+                digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
     }
 }

@@ -35,6 +35,8 @@ import java.util.Objects;
  * @param endWithModerator  end the room when its last moderator leaves
  * @param autoDial          dial strings called in parallel when the room is created (seed 000)
  * @param invitePolicy      who may invite by keypad
+ * @param external          a permanent external participant's dial string (seed 003), or null
+ * @param externalDigits    DTMF sent to the external participant once it answers ("" for none)
  */
 public record ProfileConfig(
         String name,
@@ -56,7 +58,9 @@ public record ProfileConfig(
         boolean announceCount,
         boolean endWithModerator,
         List<String> autoDial,
-        InvitePolicy invitePolicy) {
+        InvitePolicy invitePolicy,
+        String external,
+        String externalDigits) {
 
     /** Keys a route may override (every profile key but rate, controls and sounds). */
     public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
@@ -67,6 +71,7 @@ public record ProfileConfig(
         Objects.requireNonNull(sounds, "sounds");
         Objects.requireNonNull(digitTimeout, "digitTimeout");
         Objects.requireNonNull(invitePolicy, "invitePolicy");
+        externalDigits = externalDigits == null ? "" : externalDigits;
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }

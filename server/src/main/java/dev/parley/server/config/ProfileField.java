@@ -139,6 +139,24 @@ enum ProfileField {
         void apply(ProfileBuilder b, String value) {
             b.invitePolicy = InvitePolicy.byKey(value);
         }
+    },
+    EXTERNAL("external", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            java.util.List<String> one = DialStrings.parseList(value);
+            if (one.size() > 1) throw new IllegalArgumentException("one dial string, got " + one.size());
+            b.external = one.isEmpty() ? null : one.getFirst();
+        }
+    },
+    EXTERNAL_DIGITS("external-digits", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            String v = value.strip();
+            if (!v.matches("[0-9*#A-Da-dwW,]{0,64}")) {
+                throw new IllegalArgumentException("digits are 0-9 * # A-D, with w or , for a 0.5 s pause and W for 1 s");
+            }
+            b.externalDigits = v;
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */

@@ -108,7 +108,7 @@ class RouterTest {
         assertThat(small).isEqualTo(new ProfileConfig("default", base.rateHz(), base.intervalMs(), 0, 10, false,
                 Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds(), base.pin(), base.moderatorPin(),
                 base.pinTries(), base.flags(), base.controls(), base.moderatorControls(), base.digitTimeout(),
-                base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy()));
+                base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy(), base.external(), base.externalDigits()));
         assertThat(plain).isEqualTo(base);
         assertThat(config.profiles().get("default").maxMembers()).isZero();
     }
