@@ -63,11 +63,10 @@ public final class RoomProfiles {
 
   private RoomPrompts prompts(Sounds s, int rate) throws IOException {
     if (s == null) return RoomPrompts.NONE;
-    Prompt alone = prompts.get(s.alone(), rate);
     return new RoomPrompts(
         prompts.get(s.enter(), rate),
         prompts.get(s.exit(), rate),
-        alone,
+        prompts.get(s.alone(), rate),
         prompts.get(s.music(), rate),
         prompts.get(s.muted(), rate),
         prompts.get(s.unmuted(), rate),
@@ -76,10 +75,13 @@ public final class RoomProfiles {
         prompts.get(s.badPin(), rate),
         prompts.get(s.enterNumber(), rate),
         prompts.get(s.trying(), rate),
-        numbers(rate, alone));
+        numbers(rate, prompts.get("builtin:alone", rate)));
   }
 
-  /** The built-in spoken numbers; the member count is said with them whatever the other sounds are. */
+  /**
+   * The built-in spoken numbers; the member count is said with them whatever the other sounds are
+   * ("you are the only person" for one, even in a room whose alone sound is off).
+   */
   private RoomPrompts.SpokenNumbers numbers(int rate, Prompt onlyOne) throws IOException {
     List<Prompt> units = new ArrayList<>();
     for (int n = 0; n < 20; n++) units.add(prompts.get("builtin:numbers/" + n, rate));
