@@ -25,13 +25,15 @@ import java.time.Duration;
  * @param senderThreads 1 or 2 sender threads
  * @param toneChecks how many calls (spread over the rooms) record audio for the tone check
  * @param expect what a member should hear: a conference (mix-minus) or an echo target
+ * @param pollMicros how often the receiver looks for packets, 0 to be woken by each one (see {@link
+ *     dev.parley.loadgen.media.RtpReceiver})
  * @param serverPid the target process for its CPU and RSS, or 0 to find it by the UDP port of target
  * @param csv where to write one line per call, or null
  */
 public record LoadOptions(InetSocketAddress target, String localHost, int sipPort, int rooms, int perRoom,
     String numberFormat, Audio audio, Path speechWav, int talkersPerRoom, Duration duration, Duration settle,
     double callsPerSecond, int maxInFlight, int senderThreads, int toneChecks, ToneCheck.Expect expect,
-    long serverPid, Path csv) {
+    int pollMicros, long serverPid, Path csv) {
 
   /** What a talking member sends. */
   public enum Audio { TONE, SPEECH, SILENCE }

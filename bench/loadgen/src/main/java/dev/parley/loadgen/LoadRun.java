@@ -48,7 +48,7 @@ public final class LoadRun {
   public LoadResult run() throws IOException, InterruptedException {
     int n = o.calls();
     List<Call> calls = openCalls(n);
-    RtpReceiver receiver = new RtpReceiver(calls);
+    RtpReceiver receiver = new RtpReceiver(calls, o.pollMicros() * 1000L);
     List<RtpSender> senders = new ArrayList<>();
     for (int i = 0; i < o.senderThreads(); i++) senders.add(new RtpSender(10));
     List<Thread> mediaThreads = new ArrayList<>();

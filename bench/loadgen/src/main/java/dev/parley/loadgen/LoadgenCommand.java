@@ -73,6 +73,11 @@ final class LoadgenCommand implements Callable<Integer> {
       description = "What a member should hear: mix-minus (a conference) or self (the echo target). Default: ${DEFAULT-VALUE}")
   String expect;
 
+  @Option(names = "--poll-us", defaultValue = "1000",
+      description = "Receiver: look for packets every this many µs (arrival times to that resolution); 0 wakes on each packet, "
+          + "exact but dearer. Default: ${DEFAULT-VALUE}")
+  int pollMicros;
+
   @Option(names = "--server-pid", defaultValue = "0", description = "The target's pid for its CPU and RSS; default: the owner of the target's UDP port")
   long serverPid;
 
@@ -88,7 +93,7 @@ final class LoadgenCommand implements Callable<Integer> {
     };
     LoadOptions o = new LoadOptions(target, local, sipPort, rooms, perRoom, numberFormat, audio, speechWav,
         Talkers.parse(talkers, perRoom), Duration.ofSeconds(durationSeconds), Duration.ofSeconds(settleSeconds), rate,
-        maxInFlight, senderThreads, toneChecks, e, serverPid, csv);
+        maxInFlight, senderThreads, toneChecks, e, pollMicros, serverPid, csv);
     LoadResult r = new LoadRun(o, System.err).run();
     Report.print(r, System.out);
     if (csv != null) Report.writeCsv(r, csv);

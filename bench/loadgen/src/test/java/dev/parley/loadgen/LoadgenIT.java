@@ -33,7 +33,7 @@ class LoadgenIT {
   private static LoadOptions options(InetSocketAddress target, int rooms, int perRoom, int seconds,
       ToneCheck.Expect expect) {
     return new LoadOptions(target, "127.0.0.1", 0, rooms, perRoom, "room%d", LoadOptions.Audio.TONE, null, perRoom,
-        Duration.ofSeconds(seconds), Duration.ofSeconds(1), 50, 20, 1, rooms * perRoom, expect, 0, null);
+        Duration.ofSeconds(seconds), Duration.ofSeconds(1), 50, 20, 1, rooms * perRoom, expect, 1000, 0, null);
   }
 
   private static LoadResult run(LoadOptions o) throws Exception {
