@@ -156,6 +156,19 @@ public final class LoadResult {
     return before.percentOfOneCore(before.selfTicks(), after.selfTicks(), after);
   }
 
+  public long sentInWindow() {
+    return senders.stream().mapToLong(RtpSender::sentInWindow).sum();
+  }
+
+  /**
+   * The generator's CPU per packet it handled in the window (sent plus received), in µs: unlike the
+   * CPU share, this does not drop when a starved generator sends less, so it extrapolates.
+   */
+  public double generatorMicrosPerPacket() {
+    long packets = sentInWindow() + receivedInWindow();
+    return packets == 0 ? Double.NaN : generatorCpuPercent() / 100 * (windowNanos / 1e3) / packets;
+  }
+
   /** The generator's threads that used CPU in the window, by name, in % of one core. */
   public Map<String, Double> generatorThreads() {
     Map<String, Double> out = new LinkedHashMap<>();
@@ -184,6 +197,15 @@ public final class LoadResult {
 
   public long senderSlots() {
     return senders.stream().mapToLong(RtpSender::slotTicks).sum();
+  }
+
+  /**
+   * Whether the generator itself fell behind in the window: more than 1 % of its send slots over 2 ms
+   * late, or one over 20 ms (a whole packet).
+   */
+  public boolean generatorWasLate() {
+    long slots = senderSlots();
+    return slots > 0 && (senderLateSlots() * 100 > slots || senderMaxLateNanos() > PTIME_NANOS);
   }
 
   public long senderMaxLateNanos() {

@@ -95,9 +95,11 @@ public final class LoadRun {
 
     CpuSnapshot before = CpuSnapshot.take(serverPid);
     receiver.openWindow();
+    for (RtpSender s : senders) s.openWindow();
     receiver.captureFor(Math.min(TimeUnit.SECONDS.toNanos(1), o.duration().toNanos()));
     Thread.sleep(o.duration());
     receiver.closeWindow();
+    for (RtpSender s : senders) s.closeWindow();
     CpuSnapshot after = CpuSnapshot.take(serverPid);
 
     for (Call c : calls) c.active = false; // audio stops before the BYEs, as a phone's does

@@ -31,6 +31,7 @@ public final class RtpSender implements Runnable {
   private final ConcurrentLinkedQueue<Call> added = new ConcurrentLinkedQueue<>();
   private final ByteBuffer packet = ByteBuffer.allocateDirect(RTP_HEADER + AudioLoop.FRAME_SAMPLES);
   private volatile boolean running = true;
+  private volatile boolean measuring;
   private Call[][] slotCalls;
   private int[] slotSizes;
 
@@ -38,6 +39,7 @@ public final class RtpSender implements Runnable {
   private long lateOver2Ms;
   private long maxLateNanos;
   private long slotTicks;
+  private long sentInWindow;
 
   public RtpSender(int slots) {
     if (slots < 1) throw new IllegalArgumentException("slots must be >= 1");
@@ -50,6 +52,15 @@ public final class RtpSender implements Runnable {
   /** Hands an answered call (its channel connected, {@code active} set) to this sender. Any thread. */
   public void add(Call call) {
     added.add(call);
+  }
+
+  /** Counts lateness from now on (the measured window), until {@link #closeWindow}. */
+  public void openWindow() {
+    measuring = true;
+  }
+
+  public void closeWindow() {
+    measuring = false;
   }
 
   public void stop() {
@@ -67,10 +78,12 @@ public final class RtpSender implements Runnable {
         LockSupport.parkNanos(next - now);
         continue;
       }
-      long late = now - next;
-      slotTicks++;
-      if (late > maxLateNanos) maxLateNanos = late;
-      if (late > 2_000_000) lateOver2Ms++;
+      if (measuring) {
+        long late = now - next;
+        slotTicks++;
+        if (late > maxLateNanos) maxLateNanos = late;
+        if (late > 2_000_000) lateOver2Ms++;
+      }
       if (!added.isEmpty()) drainAdded();
       Call[] calls = slotCalls[slot];
       for (int i = 0, n = slotSizes[slot]; i < n; i++) {
@@ -102,8 +115,12 @@ public final class RtpSender implements Runnable {
     b.put(c.audio.frame(c.frameIndex));
     b.flip();
     try {
-      if (c.channel.write(b) == 0) c.sendErrors++; // socket buffer full: counted as not sent
-      else c.sent++;
+      if (c.channel.write(b) == 0) {
+        c.sendErrors++; // socket buffer full: counted as not sent
+      } else {
+        c.sent++;
+        if (measuring) sentInWindow++;
+      }
     } catch (IOException e) {
       c.sendErrors++; // e.g. ICMP port unreachable after the far end closed its port
     }
@@ -112,13 +129,18 @@ public final class RtpSender implements Runnable {
     c.frameIndex++;
   }
 
-  /** Slot starts more than 2 ms after their deadline. Read after the thread ended. */
+  /** Slot starts in the window more than 2 ms after their deadline. Read after the thread ended. */
   public long lateOver2Ms() {
     return lateOver2Ms;
   }
 
   public long maxLateNanos() {
     return maxLateNanos;
+  }
+
+  /** Packets sent while the window was open. */
+  public long sentInWindow() {
+    return sentInWindow;
   }
 
   public long slotTicks() {

@@ -46,8 +46,13 @@ public final class Report {
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(6)
         .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     row(out, "generator CPU", "%.1f %% of one core (%s)", r.generatorCpuPercent(), threads);
-    row(out, "  pacing", "%d of %d send slots started over 2 ms late; latest %s", r.senderLateSlots(), r.senderSlots(),
-        ms(r.senderMaxLateNanos()));
+    row(out, "  per packet", "%.2f µs of CPU per packet sent or received (%d sent, %d received in the window)",
+        r.generatorMicrosPerPacket(), r.sentInWindow(), r.receivedInWindow());
+    row(out, "  pacing", "%d of %d send slots in the window started over 2 ms late; latest %s", r.senderLateSlots(),
+        r.senderSlots(), ms(r.senderMaxLateNanos()));
+    if (r.generatorWasLate()) {
+      row(out, "  WARNING", "the generator did not keep time (CPU starved?): loss and jitter describe it, not the target");
+    }
     if (r.serverPid > 0) {
       row(out, "target CPU", "pid %d: %.1f %% of one core (%d cores), RSS %d MiB", r.serverPid, r.serverCpuPercent(),
           Runtime.getRuntime().availableProcessors(), r.serverRssKib() / 1024);
