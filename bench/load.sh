@@ -234,7 +234,7 @@ failed_calls() { grep -h "Failed call" "$OUT"/*_screen.log 2>/dev/null | awk '{ 
 {
   echo "calls            $CALLS in $ROOMS rooms of $PER_ROOM, $TALKERS talking per room; window ${DURATION}s"
   echo "sipp             $(ok_calls) successful, $(failed_calls) failed calls; exit codes: $(tr '\n' ' ' <"$OUT/sipp.rc")"
-  echo "server CPU       ${CPU}% of one core ($(nproc) cores) over ${WALL%????}s; server alive after: $SERVER_ALIVE"
+  echo "server CPU       ${CPU}% of one core ($(nproc) cores) over $(printf "%.1f" "$WALL")s; server alive after: $SERVER_ALIVE"
   echo "  busiest        $TOP_THREADS"
   echo "sipp CPU         ${SIPP_CPU}% of one core"
   echo "capture          ${SPAN}s from first to last packet"

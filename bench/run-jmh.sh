@@ -17,7 +17,7 @@ FILTER="${1:-.}"
 JMH_OPTS="${JMH_OPTS:--f 1 -wi 2 -i 3 -w 1s -r 1s}"
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  (cd "$ROOT" && ./mvnw -q -B -pl media,benchmarks -am install -DskipTests)
+  (cd "$ROOT" && ./mvnw -q -B -pl media,benchmarks -am package -DskipTests)
 fi
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "run-jmh.sh: $JAR is missing" >&2; exit 1; }

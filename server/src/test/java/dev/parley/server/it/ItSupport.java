@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * 5100-5199 and media 16000-17999; {@link dev.parley.testkit.RtpSink} ports 18000-18999; baresip
  * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199). The control-plane tests (ApiIT,
  * WebhookIT, DashboardIT) use SIP 15080-15089, API 8580-8589, webhook receivers 8590-8599 and
- * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399).
+ * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399). The load generator's IT
+ * (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.
