@@ -106,7 +106,10 @@ final class MediaWorker implements Runnable {
         long now = System.nanoTime();
         long next = now + 20_000_000L;
         for (int i = 0; i < roomCount; i++) next = Math.min(next, rooms[i].nextTickNanos);
-        long waitMillis = (next - now) / 1_000_000L;
+        // Rounded up: rounding down made the worker spin on selectNow for the last millisecond before
+        // every room's tick, and with many rooms (each with its own phase) it never slept. A tick
+        // may now start up to 1 ms late, well inside the jitter buffers at the far end.
+        long waitMillis = next - now <= 0 ? 0 : (next - now + 999_999L) / 1_000_000L;
         loopNanos = now;
         if (waitMillis > 0) {
           selector.select(onReadable, waitMillis);
