@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("sip", "media", "controls", "profiles", "routes");
+    static final List<String> TOP_KEYS = List.of("sip", "media", "storage", "controls", "profiles", "routes");
 
     private final String source;
     private final Path baseDir;
@@ -51,6 +51,8 @@ final class ConfigParser {
         SipSettings sip = SipReader.read(sipMap, base == null ? null : base.sip(), problems);
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
+        StorageSettings storage = StorageReader.read(top.map("storage", StorageReader.KEYS),
+                base == null ? null : base.storage(), problems);
 
         ControlGroups controls = new ControlsReader(problems).read(top, base == null ? null : base.controls());
         Set<String> profileNames = new HashSet<>();
@@ -66,7 +68,8 @@ final class ConfigParser {
             routes = List.of(); // built-in defaults without routes: already reported as missing
         }
         problems.throwIfAny();
-        return new ServerConfig(sip, media, controls, profiles, routes, configSource);
+        // Resolved here, not when read, so that a data-dir inherited from the defaults is relative to this file too.
+        return new ServerConfig(sip, media, storage.resolvedAgainst(baseDir), controls, profiles, routes, configSource);
     }
 
     private Node compose(String yaml) throws ConfigException {

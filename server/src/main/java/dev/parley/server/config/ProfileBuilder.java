@@ -23,6 +23,10 @@ final class ProfileBuilder {
     Duration digitTimeout;
     Boolean announceCount;
     Boolean endWithModerator;
+    Boolean billing;
+    Boolean record;
+    String recordPath;
+    Boolean recordWarning;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -44,6 +48,10 @@ final class ProfileBuilder {
         b.digitTimeout = p.digitTimeout();
         b.announceCount = p.announceCount();
         b.endWithModerator = p.endWithModerator();
+        b.billing = p.billing();
+        b.record = p.record();
+        b.recordPath = p.recordPath();
+        b.recordWarning = p.recordWarning();
         return b;
     }
 
@@ -51,6 +59,6 @@ final class ProfileBuilder {
     ProfileConfig build() {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
-                digitTimeout, announceCount, endWithModerator);
+                digitTimeout, announceCount, endWithModerator, billing, record, recordPath, recordWarning);
     }
 }

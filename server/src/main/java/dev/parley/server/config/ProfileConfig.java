@@ -33,6 +33,12 @@ import java.util.Objects;
  * @param digitTimeout      how long the keypad waits for the next digit of a longer sequence
  * @param announceCount     say the member count to a member who joins
  * @param endWithModerator  end the room when its last moderator leaves
+ * @param billing           write billing records for members of this profile (or route), Yate's billing
+ * @param record            record the room when a member of this profile (or route) joins; on the profile,
+ *                          that is every room from its first member (auto-record)
+ * @param recordPath        the recording's file: a template with {@code ${conference_name}} and
+ *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
+ * @param recordWarning     play a double beep to the room when a recording starts
  */
 public record ProfileConfig(
         String name,
@@ -52,7 +58,15 @@ public record ProfileConfig(
         String moderatorControls,
         Duration digitTimeout,
         boolean announceCount,
-        boolean endWithModerator) {
+        boolean endWithModerator,
+        boolean billing,
+        boolean record,
+        String recordPath,
+        boolean recordWarning) {
+
+    /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
+    public static final String DEFAULT_RECORD_PATH =
+            "recordings/${strftime(%Y/%m/%d)}/${conference_name}_${strftime(%Y%m%d%H%M%S)}.wav";
 
     /** Keys a route may override (every profile key but rate, controls and sounds). */
     public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
@@ -62,7 +76,18 @@ public record ProfileConfig(
         Objects.requireNonNull(lonelyGrace, "lonelyGrace");
         Objects.requireNonNull(sounds, "sounds");
         Objects.requireNonNull(digitTimeout, "digitTimeout");
+        Objects.requireNonNull(recordPath, "recordPath");
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** A profile with billing on and recording off, as before recording existed (tests build these). */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                true, false, DEFAULT_RECORD_PATH, false);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Objects;
  * The whole configuration of one server instance, as read and validated by {@link ConfigLoader}.
  * Immutable; safe to share between threads.
  *
+ * @param storage  the database and data directory
  * @param controls the keypad control groups by name
  * @param profiles room profiles by name, in file order; always holds {@code default}
  * @param routes   dialled-number routes, in file order (the first match wins)
@@ -18,6 +19,7 @@ import java.util.Objects;
 public record ServerConfig(
         SipSettings sip,
         MediaSettings media,
+        StorageSettings storage,
         ControlGroups controls,
         Map<String, ProfileConfig> profiles,
         List<RouteConfig> routes,
@@ -26,9 +28,16 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(source, "source");
         profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         routes = List.copyOf(routes);
+    }
+
+    /** A config with the default storage (SQLite in {@code ./data}), for tests that build configs by hand. */
+    public ServerConfig(SipSettings sip, MediaSettings media, ControlGroups controls, Map<String, ProfileConfig> profiles,
+                        List<RouteConfig> routes, String source) {
+        this(sip, media, new StorageSettings(java.nio.file.Path.of("data"), "", "", ""), controls, profiles, routes, source);
     }
 }
