@@ -14,10 +14,15 @@ import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.config.ProfileConfig;
 import dev.parley.server.config.ServerConfig;
 import dev.parley.server.routing.Router;
+import dev.parley.server.store.BillingWriter;
+import dev.parley.server.store.CrashRecovery;
+import dev.parley.server.store.Database;
 import dev.parley.sip.SipConfig;
 import dev.parley.sip.SipServer;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -31,12 +36,22 @@ public final class ParleyServer {
   private final SipServer sip;
   private final ActiveCalls calls;
   private final ScheduledExecutorService timers;
+  private final ConferenceEvents events;
+  private final Database db;
+  private final BillingWriter billing;
 
-  private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers) {
+  /** How often open billing records are marked as seen: after a crash they end at most this early. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+  private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers,
+      ConferenceEvents events, Database db, BillingWriter billing) {
     this.media = media;
     this.sip = sip;
     this.calls = calls;
     this.timers = timers;
+    this.events = events;
+    this.db = db;
+    this.billing = billing;
   }
 
   /** Raised when the server cannot start (port in use, unreadable prompt...). */
@@ -47,6 +62,29 @@ public final class ParleyServer {
   }
 
   public static ParleyServer start(ServerConfig c) throws StartException {
+    Database db;
+    try {
+      db = Database.open(c.storage(), System.getenv());
+      // Before any call: every record still open belongs to a run that died without stopping.
+      CrashRecovery.Closed closed = CrashRecovery.run(db, 8000);
+      if (closed.members() + closed.rooms() + closed.recordings() > 0) {
+        log.info("closed what the last run left open: {} member records, {} rooms, {} recordings (SERVER_STOPPED)",
+            closed.members(), closed.rooms(), closed.recordings());
+      }
+    } catch (Database.StoreException e) {
+      throw new StartException("storage: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new StartException("storage: closing the last run's records: " + e.getMessage(), e);
+    }
+    try {
+      return start(c, db);
+    } catch (StartException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static ParleyServer start(ServerConfig c, Database db) throws StartException {
     var m = c.media();
     MediaEngine engine;
     try {
@@ -56,7 +94,7 @@ public final class ParleyServer {
     }
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
-    RoomProfiles profiles = new RoomProfiles(new PromptLibrary(), c.controls());
+    RoomProfiles profiles = new RoomProfiles(new PromptLibrary(), c.controls(), c.storage().dataDir());
     try {
       // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
       for (ProfileConfig p : c.profiles().values()) profiles.forConfig(p);
@@ -65,6 +103,8 @@ public final class ParleyServer {
       throw new StartException(e.getMessage(), e);
     }
     ConferenceEvents events = new ConferenceEvents();
+    BillingWriter billing = new BillingWriter(db, Clock.systemUTC(), HEARTBEAT).start();
+    events.subscribe(billing);
     Conference conference = new Conference(engine, Clock.systemUTC(), timers, events);
     ActiveCalls calls = new ActiveCalls();
     InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults());
@@ -74,10 +114,11 @@ public final class ParleyServer {
       sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley"), invites);
     } catch (Exception e) {
       engine.close();
+      billing.close();
       throw new StartException("SIP: " + e.getMessage(), e);
     }
     log.info(
-        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes (config: {})",
+        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes, database {} (config: {})",
         s.udp() ? "udp" : "",
         s.tcp() ? (s.udp() ? "+tcp" : "tcp") : "",
         s.address(),
@@ -85,8 +126,9 @@ public final class ParleyServer {
         m.rtpPortMin(),
         m.rtpPortMax(),
         c.routes().size(),
+        c.storage().sqlite() ? c.storage().jdbcUrl() : "PostgreSQL",
         c.source());
-    return new ParleyServer(engine, sip, calls, timers);
+    return new ParleyServer(engine, sip, calls, timers, events, db, billing);
   }
 
   /** Ends every call with BYE, waits briefly for the BYEs to go out, then stops SIP and media. */
@@ -110,6 +152,10 @@ public final class ParleyServer {
     sip.close();
     media.close();
     timers.shutdownNow();
+    // The leave events of the calls just ended reach the billing writer before it writes its last.
+    events.awaitDelivered(Duration.ofSeconds(2));
+    billing.close();
+    db.close();
     log.info("stopped");
   }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param digitTimeout how long the keypad waits for the next digit of a longer sequence
  * @param announceCount say the member count to a member who joins
  * @param endWithModerator end the room when its last moderator leaves
+ * @param recording how rooms of this profile are recorded, and whether joining through it starts that
+ * @param billing whether members joining through this profile have billing on (Yate's billing=true)
  */
 public record RoomProfile(
     String name,
@@ -33,7 +35,17 @@ public record RoomProfile(
     ControlMap moderatorControls,
     Duration digitTimeout,
     boolean announceCount,
-    boolean endWithModerator) {
+    boolean endWithModerator,
+    RecordingPolicy recording,
+    boolean billing) {
+
+  /** A profile that does not record and has billing on. */
+  public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
+      RoomPrompts prompts, Pins pins, Set<MemberFlag> flags, ControlMap controls, ControlMap moderatorControls,
+      Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
+    this(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls, moderatorControls, digitTimeout,
+        announceCount, endWithModerator, RecordingPolicy.OFF, true);
+  }
 
   /** A profile with no PINs, flags, controls or prompts: for tests and rooms made by the API. */
   public static RoomProfile plain(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace) {
@@ -43,11 +55,16 @@ public record RoomProfile(
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator);
+        digitTimeout, announceCount, endWithModerator, recording, billing);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, recording, billing);
+  }
+
+  public RoomProfile withRecording(RecordingPolicy recording, boolean billing) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator, recording, billing);
   }
 }
