@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and records what it hears.
  *
  * <p>Slot K uses SIP 127.0.0.1:5200+2K (baresip binds TLS on the next port), ctrl_tcp 4400+K and
- * RTP 31000+20K..+19, so slots 0-9 can run at once. Files under {@code outDir}: {@code cfg/} (the
+ * RTP 31000+20K..+19, so slots 0-29 can run at once. Files under {@code outDir}: {@code cfg/} (the
  * generated config, accounts and source WAV), {@code rec/} (sndfile's {@code dump-*-enc.wav}, what
  * was sent, and {@code dump-*-dec.wav}, what was received and decoded), {@code baresip.log}.
  *
@@ -34,7 +34,7 @@ public final class BaresipPeer implements AutoCloseable {
     /** What to start; make one with {@link #slot(int, Path)} and the {@code with*} methods. */
     public record Settings(int slot, Path outDir, Wav source, List<String> codecs, Duration lifetime, boolean sipTrace) {
         public Settings {
-            if (slot < 0 || slot > 9) throw new IllegalArgumentException("slot 0-9, not " + slot);
+            if (slot < 0 || slot > 29) throw new IllegalArgumentException("slot 0-29, not " + slot);
             if (source.sampleRateHz() != SAMPLE_RATE_HZ) {
                 throw new IllegalArgumentException("G.711 source must be 8000 Hz, not " + source.sampleRateHz());
             }
