@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Closes what a server that died without stopping ({@code kill -9}, power loss) left open: member and
  * room sessions end at the last time they were seen (the heartbeat), with reason
- * {@link LeaveReason#SERVER_STOPPED}; recordings get the duration and size of the file on disk. Runs at
+ * {@link LeaveReason#SERVER_STOPPED}; recordings get the duration and size of the file on disk, and the
+ * file's WAV header (up to a second behind its audio) is brought up to the file's length. Runs at
  * start, before any call, so every open row is a dead run's.
  */
 public final class CrashRecovery {
@@ -53,13 +54,27 @@ public final class CrashRecovery {
       long size = 0;
       try {
         size = Files.size(Path.of(o.path()));
+        if (size >= 44) repairHeader(Path.of(o.path()), size);
       } catch (IOException gone) {
-        // The file is gone: the row says 0 bytes.
+        // The file is gone or unwritable: the row says what is known.
       }
       long durationMillis = Math.max(0, size - 44) / 2 * 1000 / rateHz;
       BillingTables.recordingStopped(c, o.id(), java.time.Instant.ofEpochMilli(o.startedAt() + durationMillis),
           durationMillis, size);
     }
     return open.size();
+  }
+
+  /** Sets the RIFF size (offset 4) and the data size (offset 40) of a 44-byte-header WAV to its length. */
+  private static void repairHeader(Path file, long size) throws IOException {
+    long data = (size - 44) & ~1L;
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      b.putInt(0, (int) Math.min(36 + data, 0xFFFF_FFFFL));
+      ch.write(b, 4);
+      b.clear();
+      b.putInt(0, (int) Math.min(data, 0xFFFF_FFFFL));
+      ch.write(b, 40);
+    }
   }
 }
