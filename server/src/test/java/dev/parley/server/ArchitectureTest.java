@@ -78,6 +78,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theStoreListensToConferenceEventsAndKnowsNoCallsSipOrMedia() {
+    noClasses().that().resideInAPackage("dev.parley.server.store..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.parley.sip..", "dev.parley.server.call..", "dev.parley.server.app..", "dev.parley.server.api..",
+            "dev.parley.media..")
+        .because("billing records are written from conference events, off the media path")
+        .check(classes);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.parley.(*).(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -43,7 +43,9 @@ public record Wav(int sampleRateHz, short[] samples) {
         int rate = -1;
         short[] samples = null;
         int pos = 12;
-        while (pos + 8 <= bytes.length) {
+        // long arithmetic: bytes after the data chunk (a recording whose header lags its audio) can read as a
+        // chunk of 2 GB, and pos + 8 must not wrap round to a negative index.
+        while ((long) pos + 8 <= bytes.length) {
             int id = b.getInt(pos);
             long size = Integer.toUnsignedLong(b.getInt(pos + 4));
             int body = pos + 8;
@@ -66,7 +68,7 @@ public record Wav(int sampleRateHz, short[] samples) {
                 b.asShortBuffer().get(samples);
                 size = length;
             }
-            pos = (int) Math.min(Integer.MAX_VALUE, body + size + (size & 1)); // chunks are padded to even sizes
+            pos = (int) Math.min(Integer.MAX_VALUE - 8, body + size + (size & 1)); // chunks are padded to even sizes
         }
         if (rate < 0) throw new IllegalArgumentException("no fmt chunk");
         if (samples == null) throw new IllegalArgumentException("no data chunk");

@@ -117,4 +117,13 @@ class WavTest {
         for (short s : pcm) b.putShort(s);
         return b.array();
     }
+
+    @Test
+    void aRecordingWhoseHeaderLagsItsAudioReadsAsFarAsTheHeaderSays() {
+        byte[] full = Wav.tone(8000, 440, 1, -10).toBytes();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(full).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(40, 8000); // the data chunk says 0.5 s; 0.5 s more follows it, as after a kill -9
+        b.putInt(4, 36 + 8000);
+        org.assertj.core.api.Assertions.assertThat(Wav.parse(full).samples()).hasSize(4000);
+    }
 }

@@ -3,6 +3,7 @@ package dev.parley.media.engine;
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.codec.AudioCodec;
 import dev.parley.media.mixer.MixMinus;
+import dev.parley.media.record.RoomRecorder;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -36,6 +37,8 @@ public final class RoomMedia {
   private final short[] roomPromptFrame;
   private final PromptPlayer roomPlayer = new PromptPlayer();
   private int noiseState = 0x2545F491;
+  /** The recording tap: gets the room's full mix every tick. Media thread only. */
+  private RoomRecorder recorder;
   long nextTickNanos;
   boolean closed;
   long overruns;
@@ -76,9 +79,27 @@ public final class RoomMedia {
     worker.post(() -> roomPlayer.start(copy, false, tag));
   }
 
+  /**
+   * Starts copying the room's full mix (every member and the room's prompts, limited as members hear
+   * it) into {@code r} from the next tick. A recorder already attached is ended.
+   */
+  public void record(RoomRecorder r) {
+    worker.post(() -> {
+      if (recorder != null && recorder != r) recorder.end();
+      if (closed) r.end();
+      else recorder = r;
+    });
+  }
+
+  /** Detaches and ends the recorder attached, if any. */
+  public void stopRecording() {
+    worker.post(this::endRecorder);
+  }
+
   /** Removes every member and stops ticking this room. */
   public void close() {
     worker.post(() -> {
+      endRecorder();
       for (int i = memberCount - 1; i >= 0; i--) removeOnWorker(members[i]);
       closed = true;
       worker.removeRoom(this);
@@ -104,6 +125,11 @@ public final class RoomMedia {
     }
     if (memberCount == members.length) members = Arrays.copyOf(members, memberCount * 2);
     members[memberCount++] = m;
+  }
+
+  private void endRecorder() {
+    if (recorder != null) recorder.end();
+    recorder = null;
   }
 
   void removeOnWorker(MemberMedia m) {
@@ -152,6 +178,12 @@ public final class RoomMedia {
     }
     Arrays.fill(sharedReady, false);
     boolean sharedPcmReady = false;
+    if (recorder != null) {
+      // The recording is what a listener who says nothing hears: the whole mix, limited.
+      MixMinus.minus(acc, null, frame, MixMinus.UNITY_GAIN, sharedPcm);
+      sharedPcmReady = true;
+      recorder.offer(sharedPcm, frame);
+    }
     for (int i = 0; i < memberCount; i++) {
       MemberMedia m = members[i];
       if (!m.sending()) {

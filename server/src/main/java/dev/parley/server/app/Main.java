@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Parley, a SIP audio-conference server.",
-    subcommands = {ServeCommand.class, CheckConfigCommand.class})
+    subcommands = {ServeCommand.class, CheckConfigCommand.class, CdrCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

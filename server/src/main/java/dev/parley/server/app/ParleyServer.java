@@ -22,10 +22,15 @@ import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.config.ProfileConfig;
 import dev.parley.server.config.ServerConfig;
 import dev.parley.server.routing.Router;
+import dev.parley.server.store.BillingWriter;
+import dev.parley.server.store.CrashRecovery;
+import dev.parley.server.store.Database;
 import dev.parley.sip.SipConfig;
 import dev.parley.sip.SipServer;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -41,15 +46,24 @@ public final class ParleyServer {
   private final ScheduledExecutorService timers;
   private final ApiServer api;
   private final Webhooks webhooks;
+  private final ConferenceEvents events;
+  private final Database db;
+  private final BillingWriter billing;
+
+  /** How often open billing records are marked as seen: after a crash they end at most this early. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
   private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers,
-      ApiServer api, Webhooks webhooks) {
+      ApiServer api, Webhooks webhooks, ConferenceEvents events, Database db, BillingWriter billing) {
     this.media = media;
     this.sip = sip;
     this.calls = calls;
     this.timers = timers;
     this.api = api;
     this.webhooks = webhooks;
+    this.events = events;
+    this.db = db;
+    this.billing = billing;
   }
 
   /** Raised when the server cannot start (port in use, unreadable prompt...). */
@@ -60,6 +74,29 @@ public final class ParleyServer {
   }
 
   public static ParleyServer start(ServerConfig c) throws StartException {
+    Database db;
+    try {
+      db = Database.open(c.storage(), System.getenv());
+      // Before any call: every record still open belongs to a run that died without stopping.
+      CrashRecovery.Closed closed = CrashRecovery.run(db, 8000);
+      if (closed.members() + closed.rooms() + closed.recordings() > 0) {
+        log.info("closed what the last run left open: {} member records, {} rooms, {} recordings (SERVER_STOPPED)",
+            closed.members(), closed.rooms(), closed.recordings());
+      }
+    } catch (Database.StoreException e) {
+      throw new StartException("storage: " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new StartException("storage: closing the last run's records: " + e.getMessage(), e);
+    }
+    try {
+      return start(c, db);
+    } catch (StartException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static ParleyServer start(ServerConfig c, Database db) throws StartException {
     var m = c.media();
     MediaEngine engine;
     try {
@@ -70,7 +107,7 @@ public final class ParleyServer {
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
     PromptLibrary prompts = new PromptLibrary();
-    RoomProfiles profiles = new RoomProfiles(prompts, c.controls());
+    RoomProfiles profiles = new RoomProfiles(prompts, c.controls(), c.storage().dataDir());
     try {
       // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
       for (ProfileConfig p : c.profiles().values()) profiles.forConfig(p);
@@ -79,6 +116,8 @@ public final class ParleyServer {
       throw new StartException(e.getMessage(), e);
     }
     ConferenceEvents events = new ConferenceEvents();
+    BillingWriter billing = new BillingWriter(db, Clock.systemUTC(), HEARTBEAT).start();
+    events.subscribe(billing);
     Conference conference = new Conference(engine, Clock.systemUTC(), timers, events);
     ActiveCalls calls = new ActiveCalls();
     Dialer dialer = new Dialer(conference, c.extensions(), c.gateways(), m.address());
@@ -92,6 +131,7 @@ public final class ParleyServer {
           SipPolicies.from(c));
     } catch (Exception e) {
       engine.close();
+      billing.close();
       throw new StartException("SIP: " + e.getMessage(), e);
     }
     dialer.attach(sip);
@@ -111,7 +151,7 @@ public final class ParleyServer {
       }
     }
     log.info(
-        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes (config: {})",
+        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes, database {} (config: {})",
         s.udp() ? "udp" : "",
         s.tcp() ? (s.udp() ? "+tcp" : "tcp") : "",
         s.address(),
@@ -119,8 +159,9 @@ public final class ParleyServer {
         m.rtpPortMin(),
         m.rtpPortMax(),
         c.routes().size(),
+        c.storage().sqlite() ? c.storage().jdbcUrl() : "PostgreSQL",
         c.source());
-    return new ParleyServer(engine, sip, calls, timers, api, webhooks);
+    return new ParleyServer(engine, sip, calls, timers, api, webhooks, events, db, billing);
   }
 
   /** Ends every call with BYE, waits briefly for the BYEs to go out, then stops SIP and media. */
@@ -147,6 +188,10 @@ public final class ParleyServer {
     sip.close();
     media.close();
     timers.shutdownNow();
+    // The leave events of the calls just ended reach the billing writer before it writes its last.
+    events.awaitDelivered(Duration.ofSeconds(2));
+    billing.close();
+    db.close();
     log.info("stopped");
   }
 }

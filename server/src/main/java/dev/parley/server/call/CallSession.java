@@ -3,6 +3,7 @@ package dev.parley.server.call;
 import dev.parley.media.engine.MemberListener;
 import dev.parley.media.engine.MemberMedia;
 import dev.parley.media.engine.RemoteMedia;
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Leg;
@@ -63,6 +64,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private Phase phase = Phase.ANSWERING;
   private Member member;
   private boolean awaitingAnswerInAck;
+  /** The negotiated codec for billing records, e.g. PCMU/8000. */
+  private volatile String codec = "";
   // Key-thread state.
   private DigitCollector pinDigits;
   private int pinFailures;
@@ -104,6 +107,19 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     return request;
   }
 
+  @Override
+  public CallDetails details() {
+    var route = request.route();
+    String number = call.fromUser() != null && !call.fromUser().isEmpty() ? call.fromUser() : call.fromUri();
+    return new CallDetails(number, orEmpty(call.fromDisplayName()), orEmpty(call.requestUser()),
+        SipNames.displayName(call.header("To")), codec, CallDetails.Direction.DIALLED_IN, "", route.billing(),
+        route.recording().onJoin());
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
   /** The member this call is in its room, or null before it joined. */
   public synchronized Member member() {
     return member;
@@ -117,6 +133,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     media.setDeaf(true);
     if (negotiated != null) {
       media.configure(remoteMedia(negotiated));
+      codec = negotiated.encodingName() + "/" + negotiated.clockRateHz();
       log.info("call {}: answering with {}/{} ptime {}", id(), negotiated.encodingName(), negotiated.clockRateHz(), negotiated.ptimeMillis());
     } else {
       awaitingAnswerInAck = true;
@@ -140,6 +157,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
           return;
         }
         media.configure(remoteMedia(n));
+        codec = n.encodingName() + "/" + n.clockRateHz();
         log.info("call {}: answer in ACK: {}/{}", id(), n.encodingName(), n.clockRateHz());
       }
       if (phase != Phase.ANSWERING) return; // the ACK of a re-INVITE

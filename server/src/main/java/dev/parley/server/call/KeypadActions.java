@@ -88,6 +88,12 @@ final class KeypadActions {
       }
       case SAY_COUNT -> room.sayCount(m);
       case END_CONFERENCE -> room.end(LeaveReason.ROOM_ENDED);
+      case RECORD_TOGGLE -> {
+        // Stopping is a posted operation; starting creates the file, which the key thread may wait for.
+        boolean started = room.recording() == null && room.startRecording(null);
+        if (!started && !room.stopRecording()) room.playTo(m, "beep", tones.error);
+        else room.playTo(m, "beep", started ? tones.up : tones.down);
+      }
       case ROUTE -> {
         if (!call.route(t.argument())) room.playTo(m, "beep", tones.error);
       }

@@ -1,6 +1,8 @@
 package dev.parley.server.call;
 
 import dev.parley.media.audio.Prompt;
+import dev.parley.media.audio.Tones;
+import dev.parley.server.conference.RecordingPolicy;
 import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.RoomProfile;
@@ -11,6 +13,7 @@ import dev.parley.server.config.ProfileConfig;
 import dev.parley.server.config.Sounds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,11 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RoomProfiles {
   private final PromptLibrary prompts;
   private final ControlGroups controls;
+  private final Path dataDir;
   private final ConcurrentHashMap<ProfileConfig, RoomProfile> cache = new ConcurrentHashMap<>();
 
   public RoomProfiles(PromptLibrary prompts, ControlGroups controls) {
+    this(prompts, controls, Path.of(""));
+  }
+
+  /** @param dataDir relative recording paths are resolved against it ({@code storage.data-dir}) */
+  public RoomProfiles(PromptLibrary prompts, ControlGroups controls, Path dataDir) {
     this.prompts = prompts;
     this.controls = controls;
+    this.dataDir = dataDir;
   }
 
   public RoomProfile forConfig(ProfileConfig p) {
@@ -55,10 +65,20 @@ public final class RoomProfiles {
           p.autoDial(),
           p.invitePolicy(),
           p.external(),
-          p.externalDigits());
+          p.externalDigits(),
+
+          new RecordingPolicy(p.record(), dataDir.resolve(p.recordPath()).toString(),
+              p.recordWarning() ? recordingWarning(rate) : null),
+          p.billing());
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Two short high beeps: the room is now being recorded. */
+  private static Prompt recordingWarning(int rate) {
+    Prompt beep = Tones.sine(1400, 150, -14, rate);
+    return Tones.sequence("recording-warning", beep, Tones.silence(150, rate), beep);
   }
 
   private RoomPrompts prompts(Sounds s, int rate) throws IOException {

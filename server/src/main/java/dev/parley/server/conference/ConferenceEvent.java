@@ -27,9 +27,16 @@ public sealed interface ConferenceEvent {
     }
   }
 
-  /** @param flags the member's flags as their config names */
-  record MemberJoined(Instant at, String room, int member, String callId, String caller, boolean moderator, Set<String> flags)
-      implements ConferenceEvent {
+  /**
+   * @param flags the member's flags as their config names
+   * @param details numbers, names, codec, direction and billing of the member's call
+   */
+  record MemberJoined(Instant at, String room, int member, String callId, String caller, boolean moderator, Set<String> flags,
+      CallDetails details) implements ConferenceEvent {
+    public MemberJoined(Instant at, String room, int member, String callId, String caller, boolean moderator, Set<String> flags) {
+      this(at, room, member, callId, caller, moderator, flags, CallDetails.dialIn(caller));
+    }
+
     public String type() {
       return "member.joined";
     }
@@ -65,6 +72,33 @@ public sealed interface ConferenceEvent {
   record LockChanged(Instant at, String room, boolean locked) implements ConferenceEvent {
     public String type() {
       return locked ? "room.locked" : "room.unlocked";
+    }
+  }
+
+  /** The room's recording started, or resumed after a pause ({@code resumed}). */
+  record RecordingStarted(Instant at, String room, String path, boolean resumed) implements ConferenceEvent {
+    public String type() {
+      return resumed ? "recording.resumed" : "recording.started";
+    }
+  }
+
+  record RecordingPaused(Instant at, String room, String path) implements ConferenceEvent {
+    public String type() {
+      return "recording.paused";
+    }
+  }
+
+  /**
+   * The recording ended and its file is complete.
+   *
+   * @param startedAt when it started
+   * @param durationMillis the audio in the file (pauses are not in it)
+   * @param sizeBytes the file's size
+   */
+  record RecordingStopped(Instant at, String room, String path, Instant startedAt, long durationMillis, long sizeBytes)
+      implements ConferenceEvent {
+    public String type() {
+      return "recording.stopped";
     }
   }
 

@@ -54,6 +54,21 @@ public final class ConferenceEvents implements AutoCloseable {
     return sequence.get();
   }
 
+  /**
+   * Waits until every event published so far has been delivered, at most {@code limit}: for a clean
+   * stop, so that observers see the last events before they close.
+   */
+  public void awaitDelivered(java.time.Duration limit) {
+    try {
+      thread.submit(() -> {}).get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+        | java.util.concurrent.RejectedExecutionException e) {
+      log.warn("events not all delivered within {}: {}", limit, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     thread.shutdown();

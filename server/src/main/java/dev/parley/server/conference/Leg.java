@@ -11,6 +11,11 @@ public interface Leg {
   /** Caller identity for display: the From URI. */
   String caller();
 
+  /** What billing records and events say about the call; legs that know more override it. */
+  default CallDetails details() {
+    return CallDetails.dialIn(caller());
+  }
+
   /** Ends the call (BYE). Must not block and must be idempotent. */
   void hangup(LeaveReason reason);
 }

@@ -37,6 +37,7 @@ public final class Room {
   private boolean locked;
   private boolean ending;
   private ScheduledFuture<?> lonelyTimer;
+  private final RoomRecording recording;
 
   Room(String name, RoomProfile profile, RoomMedia media, Clock clock, ScheduledExecutorService timers, ConferenceEvents events) {
     this.name = name;
@@ -45,6 +46,7 @@ public final class Room {
     this.clock = clock;
     this.timers = timers;
     this.events = events;
+    this.recording = new RoomRecording(name, media, profile, clock, events);
   }
 
   public String name() {
@@ -83,6 +85,7 @@ public final class Room {
   synchronized void markClosed() {
     closed = true;
     cancelLonelyTimer();
+    recording.close();
     media.close();
   }
 
@@ -124,8 +127,11 @@ public final class Room {
     members.add(m);
     log.info("call {}: joined room {} as member {}{} ({} in room)", leg.id(), name, m.id(),
         m.moderator() ? " (moderator)" : "", members.size());
+    CallDetails details = leg.details();
     events.publish(new ConferenceEvent.MemberJoined(clock.instant(), name, m.id(), leg.id(), leg.caller(), m.moderator(),
-        flagNames(m.flags())));
+        flagNames(m.flags()), details));
+    // Creating the file is I/O: not under this monitor, and the join does not wait for it.
+    if (details.recordOnJoin() && recording.state() == null) Thread.ofVirtual().start(() -> recording.start(null));
     if (m.has(MemberFlag.WAIT_FOR_MODERATOR) && !m.moderator() && !moderatorPresent) {
       m.setWaiting(true);
       if (profile.prompts().music() != null) m.media().play("wait", true, profile.prompts().music());
@@ -183,6 +189,33 @@ public final class Room {
     }
     log.info("room {}: ending, hanging up {} members", name, all.size());
     for (Member m : all) m.leg().hangup(reason);
+  }
+
+  // ---------------------------------------------------------------- recording
+
+  /**
+   * Starts recording the room's mix into the profile's {@code record-path}, or into {@code file} when
+   * given. Blocks for the file's creation; call it outside the room's monitor.
+   *
+   * @return false when a recording runs already, the room is gone, or the file cannot be created
+   */
+  public boolean startRecording(java.nio.file.Path file) {
+    return recording.start(file);
+  }
+
+  /** Pauses ({@code true}) or resumes the recording; false when there is none or it is already so. */
+  public boolean pauseRecording(boolean paused) {
+    return recording.pause(paused);
+  }
+
+  /** Stops the recording; the file is complete when {@code recording.stopped} is published. */
+  public boolean stopRecording() {
+    return recording.stop();
+  }
+
+  /** The recording running (or paused), or null. */
+  public RoomRecording.State recording() {
+    return recording.state();
   }
 
   // ---------------------------------------------------------------- controls

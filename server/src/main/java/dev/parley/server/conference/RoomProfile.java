@@ -25,6 +25,8 @@ import java.util.Set;
  * @param invitePolicy who may invite by keypad
  * @param external the permanent external participant's dial string, or null
  * @param externalDigits DTMF it is sent once it answers
+ * @param recording how rooms of this profile are recorded, and whether joining through it starts that
+ * @param billing whether members joining through this profile have billing on (Yate's billing=true)
  */
 public record RoomProfile(
     String name,
@@ -43,21 +45,38 @@ public record RoomProfile(
     List<String> autoDial,
     InvitePolicy invitePolicy,
     String external,
-    String externalDigits) {
+    String externalDigits,
+    RecordingPolicy recording,
+    boolean billing) {
+
+  /** A profile that does not record and has billing on. */
+  public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
+      RoomPrompts prompts, Pins pins, Set<MemberFlag> flags, ControlMap controls, ControlMap moderatorControls,
+      Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
+    this(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls, moderatorControls, digitTimeout,
+        announceCount, endWithModerator, List.of(), InvitePolicy.MODERATORS, null, "", RecordingPolicy.OFF, true);
+  }
 
   /** A profile with no PINs, flags, controls or prompts: for tests and rooms made by the API. */
   public static RoomProfile plain(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, RoomPrompts.NONE, Pins.NONE, Set.of(),
-        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false, List.of(), InvitePolicy.MODERATORS, null, "");
+        ControlMap.EMPTY, ControlMap.EMPTY, Duration.ofMillis(1500), false, false, List.of(), InvitePolicy.MODERATORS, null, "",
+        RecordingPolicy.OFF, true);
   }
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
+        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing);
+  }
+
+  public RoomProfile withRecording(RecordingPolicy recording, boolean billing) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
+        recording, billing);
   }
 }

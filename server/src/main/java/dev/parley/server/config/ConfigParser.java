@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class ConfigParser {
 
-    static final List<String> TOP_KEYS = List.of("sip", "media", "extensions", "gateways", "api", "controls", "profiles", "routes");
+    static final List<String> TOP_KEYS =
+            List.of("sip", "media", "storage", "extensions", "gateways", "api", "controls", "profiles", "routes");
 
     private final String source;
     private final Path baseDir;
@@ -52,6 +53,8 @@ final class ConfigParser {
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
         ApiSettings api = ApiReader.read(top.map("api", ApiReader.KEYS), base == null ? null : base.api(), problems);
+        StorageSettings storage = StorageReader.read(top.map("storage", StorageReader.KEYS),
+                base == null ? null : base.storage(), problems);
 
         CallingReader calling = new CallingReader(problems);
         Map<String, ExtensionConfig> extensions = calling.extensions(top, base == null ? null : base.extensions());
@@ -70,7 +73,9 @@ final class ConfigParser {
             routes = List.of(); // built-in defaults without routes: already reported as missing
         }
         problems.throwIfAny();
-        return new ServerConfig(sip, media, extensions, gateways, controls, profiles, routes, api, configSource);
+        // Storage resolved here, not when read, so that a data-dir inherited from the defaults is relative to this file too.
+        return new ServerConfig(sip, media, storage.resolvedAgainst(baseDir), extensions, gateways, controls, profiles, routes,
+                api, configSource);
     }
 
     private Node compose(String yaml) throws ConfigException {

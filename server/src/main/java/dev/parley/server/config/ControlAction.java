@@ -31,6 +31,8 @@ public enum ControlAction {
     KICK_LAST("kick-last"),
     SAY_COUNT("say-count"),
     END_CONFERENCE("end-conference"),
+    /** Starts recording the room (with the profile's record-path), or stops the recording running. */
+    RECORD_TOGGLE("record-toggle"),
     /** Sends the member to wherever the dialled number in the argument routes (execute_extension). */
     ROUTE("route", true),
     /** Asks for a number and invites it into the room (the calling-out work). */

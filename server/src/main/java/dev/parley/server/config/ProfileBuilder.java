@@ -27,6 +27,10 @@ final class ProfileBuilder {
     InvitePolicy invitePolicy;
     String external;
     String externalDigits;
+    Boolean billing;
+    Boolean record;
+    String recordPath;
+    Boolean recordWarning;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -52,6 +56,10 @@ final class ProfileBuilder {
         b.invitePolicy = p.invitePolicy();
         b.external = p.external();
         b.externalDigits = p.externalDigits();
+        b.billing = p.billing();
+        b.record = p.record();
+        b.recordPath = p.recordPath();
+        b.recordWarning = p.recordWarning();
         return b;
     }
 
@@ -59,6 +67,7 @@ final class ProfileBuilder {
     ProfileConfig build() {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
-                digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits);
+                digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
+                billing, record, recordPath, recordWarning);
     }
 }

@@ -37,6 +37,12 @@ import java.util.Objects;
  * @param invitePolicy      who may invite by keypad
  * @param external          a permanent external participant's dial string (seed 003), or null
  * @param externalDigits    DTMF sent to the external participant once it answers ("" for none)
+ * @param billing           write billing records for members of this profile (or route), Yate's billing
+ * @param record            record the room when a member of this profile (or route) joins; on the profile,
+ *                          that is every room from its first member (auto-record)
+ * @param recordPath        the recording's file: a template with {@code ${conference_name}} and
+ *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
+ * @param recordWarning     play a double beep to the room when a recording starts
  */
 public record ProfileConfig(
         String name,
@@ -60,7 +66,15 @@ public record ProfileConfig(
         List<String> autoDial,
         InvitePolicy invitePolicy,
         String external,
-        String externalDigits) {
+        String externalDigits,
+        boolean billing,
+        boolean record,
+        String recordPath,
+        boolean recordWarning) {
+
+    /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
+    public static final String DEFAULT_RECORD_PATH =
+            "recordings/${strftime(%Y/%m/%d)}/${conference_name}_${strftime(%Y%m%d%H%M%S)}.wav";
 
     /** Keys a route may override (every profile key but rate, controls and sounds). */
     public static final List<String> ROUTE_PARAMS = ProfileField.ROUTE_PARAMS;
@@ -73,7 +87,18 @@ public record ProfileConfig(
         Objects.requireNonNull(invitePolicy, "invitePolicy");
         externalDigits = externalDigits == null ? "" : externalDigits;
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
+        Objects.requireNonNull(recordPath, "recordPath");
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** A profile with billing on, recording off and no calling out (tests build these). */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                List.of(), InvitePolicy.MODERATORS, null, "", true, false, DEFAULT_RECORD_PATH, false);
     }
 
     /**

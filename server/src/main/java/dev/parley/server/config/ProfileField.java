@@ -157,6 +157,30 @@ enum ProfileField {
             }
             b.externalDigits = v;
         }
+    },
+    BILLING("billing", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.billing = Values.bool(value);
+        }
+    },
+    RECORD("record", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.record = Values.bool(value);
+        }
+    },
+    RECORD_PATH("record-path", false) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.recordPath = ProfileField.recordPath(value);
+        }
+    },
+    RECORD_WARNING("record-warning", false) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.recordWarning = Values.bool(value);
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */
@@ -187,6 +211,20 @@ enum ProfileField {
         if (v.isEmpty() || v.equalsIgnoreCase("none")) return null;
         if (!v.matches("\\d{1,16}")) {
             throw new IllegalArgumentException("a PIN is 1 to 16 digits (or none), got '" + v + "'");
+        }
+        return v;
+    }
+
+    /** A recording path template: a relative or absolute file name ending in .wav. */
+    static String recordPath(String value) {
+        String v = value.strip();
+        if (!v.toLowerCase(Locale.ROOT).endsWith(".wav")) {
+            throw new IllegalArgumentException("recordings are WAV files: the path must end in .wav, got '" + v + "'");
+        }
+        try {
+            RecordPathTemplate.check(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in '" + v + "'");
         }
         return v;
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * The whole configuration of one server instance, as read and validated by {@link ConfigLoader}.
  * Immutable; safe to share between threads.
  *
+ * @param storage  the database and data directory
  * @param extensions phones that register here, by number
  * @param gateways SIP trunks by name, in file order (the first is the default for invites)
  * @param controls the keypad control groups by name
@@ -21,6 +22,7 @@ import java.util.Objects;
 public record ServerConfig(
         SipSettings sip,
         MediaSettings media,
+        StorageSettings storage,
         Map<String, ExtensionConfig> extensions,
         Map<String, GatewayConfig> gateways,
         ControlGroups controls,
@@ -32,6 +34,7 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(sip, "sip");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(controls, "controls");
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(source, "source");

@@ -108,7 +108,8 @@ class RouterTest {
         assertThat(small).isEqualTo(new ProfileConfig("default", base.rateHz(), base.intervalMs(), 0, 10, false,
                 Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds(), base.pin(), base.moderatorPin(),
                 base.pinTries(), base.flags(), base.controls(), base.moderatorControls(), base.digitTimeout(),
-                base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy(), base.external(), base.externalDigits()));
+                base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy(), base.external(), base.externalDigits(), base.billing(), base.record(),
+                base.recordPath(), base.recordWarning()));
         assertThat(plain).isEqualTo(base);
         assertThat(config.profiles().get("default").maxMembers()).isZero();
     }
@@ -183,7 +184,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithAMissingProfileIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.storage(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "vip", Map.of(), 1)), defaults.api(), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))
@@ -193,7 +194,7 @@ class RouterTest {
     @Test
     void aHandMadeConfigWithABadParamIsRefused() throws ConfigException {
         ServerConfig defaults = ConfigLoader.loadDefault();
-        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
+        ServerConfig broken = new ServerConfig(defaults.sip(), defaults.media(), defaults.storage(), defaults.extensions(), defaults.gateways(), defaults.controls(), defaults.profiles(),
                 List.of(new RouteConfig(Pattern.compile("^1$"), "one", "default", Map.of("interval", "25"), 1)), defaults.api(), "test");
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Router(broken))

@@ -1,0 +1,15 @@
+package dev.parley.server.conference;
+
+import dev.parley.media.audio.Prompt;
+
+/**
+ * How a profile records its rooms.
+ *
+ * @param onJoin       a member joining through this profile (or route) starts the recording
+ * @param pathTemplate the file, {@link dev.parley.server.config.RecordPathTemplate} fields unexpanded;
+ *                     absolute (resolved against the data directory when the profile was built)
+ * @param warning      played to the room when a recording starts; null for none
+ */
+public record RecordingPolicy(boolean onJoin, String pathTemplate, Prompt warning) {
+  public static final RecordingPolicy OFF = new RecordingPolicy(false, "recordings/${conference_name}.wav", null);
+}
