@@ -111,7 +111,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   public CallDetails details() {
     var route = request.route();
     String number = call.fromUser() != null && !call.fromUser().isEmpty() ? call.fromUser() : call.fromUri();
-    return new CallDetails(number, orEmpty(call.fromDisplayName()), orEmpty(call.requestUser()),
+    return new CallDetails(number, orEmpty(call.fromDisplayName()), orEmpty(call.requestUser()).replaceAll("\\*\\d+$", "") /* never the PIN of 3000*1234 */,
         SipNames.displayName(call.header("To")), codec, CallDetails.Direction.DIALLED_IN, "", route.billing(),
         route.recording().onJoin());
   }
