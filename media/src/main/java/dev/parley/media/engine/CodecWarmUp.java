@@ -1,6 +1,8 @@
 package dev.parley.media.engine;
 
 import dev.parley.media.codec.CodecType;
+import dev.parley.media.jitter.JitterBuffer;
+import dev.parley.media.jitter.JitterBufferConfig;
 
 /**
  * Runs every codec edge (decode, resample, encode) over a few seconds of synthetic audio before the
@@ -22,8 +24,7 @@ public final class CodecWarmUp {
       short[] pcm = new short[frame];
       short[] played = new short[frame];
       for (int i = 0; i < frame; i++) pcm[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate));
-      dev.parley.media.jitter.JitterBuffer jitter =
-          new dev.parley.media.jitter.JitterBuffer(dev.parley.media.jitter.JitterBufferConfig.defaults(rate));
+      JitterBuffer jitter = new JitterBuffer(JitterBufferConfig.defaults(rate));
       for (int slot = 0; slot < CodecSlot.MAX; slot++) {
         CodecType type = CodecSlot.type(slot);
         EdgeEncoder encoder = new EdgeEncoder(type, rate, frame, "useinbandfec=1");

@@ -27,7 +27,6 @@ final class EdgeDecoder {
   private final short[] pcm = new short[MAX_CODEC_SAMPLES];
   private final short[] room;
   private final int pcmRate;
-  private final int roomRate;
 
   private boolean haveLast;
   private long lastSsrc;
@@ -39,7 +38,6 @@ final class EdgeDecoder {
 
   EdgeDecoder(CodecType type, int roomRateHz) {
     this.type = type;
-    this.roomRate = roomRateHz;
     this.pcmRate = type.pcmRateHz(roomRateHz);
     this.decoder = type.newDecoder(pcmRate);
     // 187.5 ms: 1500 bytes of G.711 or G.722, the most a packet of a resampled codec can hold.
@@ -97,14 +95,5 @@ final class EdgeDecoder {
       int m = resampler.process(pcm, 0, Math.min(n, pcmRate * 3 / 16), room, 0);
       jitter.put(ssrc, sequence, roomTs, room, 0, m, nowNanos);
     }
-  }
-
-  /** RTP ticks of the codec clock to room samples (telephone-event durations and the like). */
-  int ticksToRoom(int ticks) {
-    return clock.ticksToRoom(ticks);
-  }
-
-  int roomRate() {
-    return roomRate;
   }
 }

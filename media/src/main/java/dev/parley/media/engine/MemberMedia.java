@@ -16,6 +16,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -260,7 +261,7 @@ public final class MemberMedia {
     CodecType type = CodecSlot.type(slot);
     int rate = room.spec().rateHz();
     int frame = room.spec().frameSamples();
-    if (type != codec || !java.util.Objects.equals(remote.fmtp(), encoderFmtp)) {
+    if (type != codec || !Objects.equals(remote.fmtp(), encoderFmtp)) {
       // New per-stream state only when the codec changes (a re-INVITE for hold keeps the stream going).
       encoder = new EdgeEncoder(type, rate, frame, remote.fmtp());
       encoderFmtp = remote.fmtp();

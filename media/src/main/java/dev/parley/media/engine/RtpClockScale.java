@@ -37,11 +37,6 @@ final class RtpClockScale {
     return Math.floorDiv(extended * num, den) & 0xffffffffL;
   }
 
-  /** RTP ticks to room samples, for durations. */
-  int ticksToRoom(int ticks) {
-    return (int) (ticks * num / den);
-  }
-
   private static long gcd(long a, long b) {
     return b == 0 ? a : gcd(b, a % b);
   }
