@@ -17,7 +17,12 @@ import java.util.stream.Stream;
  * and records what it hears.
  *
  * <p>Slot K uses SIP 127.0.0.1:5200+2K (baresip binds TLS on the next port), ctrl_tcp 4400+K and
- * RTP 31000+20K..+19, for slots 0-49. Files under {@code outDir}: {@code cfg/} (the
+ * RTP 31000+20K..+19, for slots 0-49.
+ *
+ * <p>Codecs: G.711 at 8000 Hz, {@code G722/16000/1} and {@code opus/48000/2} (baresip names codecs by
+ * their sample rate, not the RTP clock). The source WAV must be at the first codec's sample rate, and
+ * baresip's recordings come at the negotiated codec's (Opus in two channels, which {@link Wav} mixes
+ * down). Files under {@code outDir}: {@code cfg/} (the
  * generated config, accounts and source WAV), {@code rec/} (sndfile's {@code dump-*-enc.wav}, what
  * was sent, and {@code dump-*-dec.wav}, what was received and decoded), {@code baresip.log}.
  *
@@ -36,10 +41,14 @@ public final class BaresipPeer implements AutoCloseable {
         public Settings {
             // 50 slots: SIP 5200-5299 (TLS on +1), ctrl 4400-4449, RTP 31000-31999.
             if (slot < 0 || slot > 49) throw new IllegalArgumentException("slot 0-49, not " + slot);
-            if (source.sampleRateHz() != SAMPLE_RATE_HZ) {
-                throw new IllegalArgumentException("G.711 source must be 8000 Hz, not " + source.sampleRateHz());
-            }
             codecs = List.copyOf(codecs);
+        }
+
+        /** The sample rate of the first codec, e.g. 16000 for {@code G722/16000/1}: the source's rate. */
+        public int sampleRateHz() {
+            if (codecs.isEmpty()) return SAMPLE_RATE_HZ;
+            String[] parts = codecs.getFirst().split("/");
+            return parts.length > 1 ? Integer.parseInt(parts[1]) : SAMPLE_RATE_HZ;
         }
 
         /** Slot {@code slot}, silence as source, PCMU and PCMA offered, 60 s lifetime, SIP trace in the log. */
@@ -54,7 +63,15 @@ public final class BaresipPeer implements AutoCloseable {
 
         /** Codecs in baresip's notation, e.g. {@code PCMA/8000/1}, in order of preference. */
         public Settings withCodecs(String... codecs) {
-            return new Settings(slot, outDir, source, List.of(codecs), lifetime, sipTrace);
+            Settings s = new Settings(slot, outDir, source, List.of(codecs), lifetime, sipTrace);
+            // The default silence follows the codec's rate; a source given before stays (and is checked at start).
+            return source.sampleRateHz() == s.sampleRateHz() || !isSilence(source)
+                    ? s : s.withSource(Wav.silence(s.sampleRateHz(), 1));
+        }
+
+        private static boolean isSilence(Wav w) {
+            for (short v : w.samples()) if (v != 0) return false;
+            return true;
         }
 
         public Settings withLifetime(Duration lifetime) {
@@ -104,6 +121,11 @@ public final class BaresipPeer implements AutoCloseable {
      * to register at a registrar.
      */
     public static BaresipPeer start(Settings s, String accountLine) throws IOException {
+        if (s.source().sampleRateHz() != s.sampleRateHz()) {
+            // baresip 1.0's aufile refuses a file whose rate is not the codec's ("start_source failed").
+            throw new IllegalArgumentException("source must be at " + s.sampleRateHz() + " Hz for " + s.codecs()
+                    + ", not " + s.source().sampleRateHz());
+        }
         Path out = s.outDir().toAbsolutePath();
         Path cfg = Files.createDirectories(out.resolve("cfg"));
         Path rec = Files.createDirectories(out.resolve("rec"));
@@ -140,10 +162,15 @@ public final class BaresipPeer implements AutoCloseable {
                 "rtp_ports " + s.firstRtpPort() + "-" + (s.firstRtpPort() + 19),
                 "statmode_default off",             // else a status line every 20 ms
                 "audio_source aufile," + source,    // aufile is a source only in 1.0; no player module at all
-                "audio_srate 8000",
+                "audio_srate " + s.sampleRateHz(),
                 "audio_channels 1",
                 "module_path /usr/lib/baresip/modules",
                 "module g711.so",
+                "module g722.so",
+                "module opus.so",
+                "opus_stereo no",                   // RFC 7587 §6.1: ask for mono, a conference mix is mono
+                "opus_sprop_stereo no",
+                "opus_inbandfec yes",
                 "module aufile.so",
                 "module sndfile.so",
                 "module_tmp account.so",

@@ -145,11 +145,14 @@ public record TestConfig(int sipPort, Duration rtpTimeout, int maxMembers, boole
             }
         }
         b.append("profiles:\n  default:\n");
-        b.append("    rate: 8000\n    interval: 20\n");
+        // rate and interval may be overridden by withProfileKey; a key must not appear twice.
+        b.append("    rate: ").append(profileKeys.getOrDefault("rate", "8000")).append('\n');
+        b.append("    interval: ").append(profileKeys.getOrDefault("interval", "20")).append('\n');
         b.append("    energy-level: ").append(energyLevel).append('\n');
         b.append("    max-members: ").append(maxMembers).append('\n');
         b.append("    lonely: ").append(lonely).append('\n');
         for (Map.Entry<String, String> e : profileKeys.entrySet()) {
+            if (e.getKey().equals("rate") || e.getKey().equals("interval")) continue;
             b.append("    ").append(e.getKey()).append(": ").append(e.getValue()).append('\n');
         }
         b.append("    sounds:\n");

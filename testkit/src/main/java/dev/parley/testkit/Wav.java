@@ -41,6 +41,7 @@ public record Wav(int sampleRateHz, short[] samples) {
             throw new IllegalArgumentException("not a RIFF/WAVE file");
         }
         int rate = -1;
+        boolean stereo = false;
         short[] samples = null;
         int pos = 12;
         // long arithmetic: bytes after the data chunk (a recording whose header lags its audio) can read as a
@@ -56,11 +57,12 @@ public record Wav(int sampleRateHz, short[] samples) {
                 int channels = b.getShort(body + 2);
                 int bits = b.getShort(body + 14);
                 // 0xFFFE is WAVE_FORMAT_EXTENSIBLE, which sox writes for some inputs; the subformat is PCM then too.
-                if ((format != 1 && format != 0xFFFE) || channels != 1 || bits != 16) {
-                    throw new IllegalArgumentException("want PCM16 mono, got format=" + format
+                if ((format != 1 && format != 0xFFFE) || (channels != 1 && channels != 2) || bits != 16) {
+                    throw new IllegalArgumentException("want PCM16 mono or stereo, got format=" + format
                             + " channels=" + channels + " bits=" + bits);
                 }
                 rate = b.getInt(body + 4);
+                stereo = channels == 2;
             } else if (id == fourCc("data")) {
                 long length = (size == 0 || size > available) ? available : size;
                 samples = new short[(int) (length / 2)];
@@ -72,6 +74,12 @@ public record Wav(int sampleRateHz, short[] samples) {
         }
         if (rate < 0) throw new IllegalArgumentException("no fmt chunk");
         if (samples == null) throw new IllegalArgumentException("no data chunk");
+        if (stereo) {
+            // baresip records Opus (opus/48000/2, RFC 7587 §7) in two channels: mix them down.
+            short[] mono = new short[samples.length / 2];
+            for (int i = 0; i < mono.length; i++) mono[i] = (short) ((samples[2 * i] + samples[2 * i + 1]) / 2);
+            samples = mono;
+        }
         return new Wav(rate, samples);
     }
 

@@ -52,11 +52,20 @@ class WavTest {
     }
 
     @Test
-    void stereoIsRejectedWithTheReason() {
-        byte[] fmt = fmt(8000);
+    void stereoIsMixedDownToMono() {
+        // baresip records Opus (opus/48000/2) in two channels.
+        byte[] fmt = fmt(48000);
         ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN).putShort(2, (short) 2);
-        assertThatThrownBy(() -> Wav.parse(riff(chunk("fmt ", fmt), chunk("data", new byte[4]))))
-                .hasMessageContaining("channels=2");
+        Wav w = Wav.parse(riff(chunk("fmt ", fmt), chunk("data", le(new short[] {100, 300, -50, -150}))));
+        assertThat(w.samples()).containsExactly((short) 200, (short) -100);
+    }
+
+    @Test
+    void moreThanTwoChannelsAreRejectedWithTheReason() {
+        byte[] fmt = fmt(8000);
+        ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN).putShort(2, (short) 3);
+        assertThatThrownBy(() -> Wav.parse(riff(chunk("fmt ", fmt), chunk("data", new byte[6]))))
+                .hasMessageContaining("channels=3");
     }
 
     @Test

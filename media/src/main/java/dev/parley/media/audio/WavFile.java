@@ -1,5 +1,6 @@
 package dev.parley.media.audio;
 
+import dev.parley.media.dsp.Resampler;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,8 +11,9 @@ import java.nio.file.Path;
  * Reads RIFF/WAVE files of 16-bit linear PCM (mono or stereo, any rate) into a {@link Prompt} at the
  * rate a room mixes at.
  *
- * <p>Rate conversion here is linear interpolation, adequate for prompts made at the target rate or
- * at a multiple of it; the band-limited resampler that wideband rooms need lives with the codecs.
+ * <p>Rate conversion: integer ratios (an 8 kHz prompt in a 16 or 48 kHz room, a 48 kHz file in an
+ * 8 kHz room) go through the band-limited {@link Resampler}; other ratios (44.1 kHz files) through
+ * linear interpolation, which is adequate for prompts. Load time only, never on the media path.
  */
 public final class WavFile {
   private WavFile() {}
@@ -69,6 +71,11 @@ public final class WavFile {
   }
 
   static short[] resample(short[] in, int fromHz, int toHz) {
+    if (in.length > 0 && (toHz % fromHz == 0 || fromHz % toHz == 0)) {
+      Resampler r = new Resampler(fromHz, toHz, in.length);
+      short[] out = new short[r.maxOutput(in.length)];
+      return java.util.Arrays.copyOf(out, r.process(in, 0, in.length, out, 0));
+    }
     int outLength = (int) ((long) in.length * toHz / fromHz);
     short[] out = new short[outLength];
     for (int i = 0; i < outLength; i++) {

@@ -1,15 +1,16 @@
 package dev.parley.media.engine;
 
-import dev.parley.media.codec.AudioCodec;
+import dev.parley.media.codec.CodecType;
 import dev.parley.media.codec.Codecs;
 
 /**
  * A small dense index per codec so a room can cache "the shared mix, encoded" in an array per tick
- * instead of a map.
+ * instead of a map. A room has one rate and each codec one PCM rate in it, so within a room the slot
+ * of a codec is also the slot of its (codec, rate) pair: one encode per codec and rate.
  */
 final class CodecSlot {
-  static final int MAX = 4;
-  private static final String[] NAMES = {"PCMU", "PCMA"};
+  private static final String[] NAMES = {"PCMU", "PCMA", "G722", "opus"};
+  static final int MAX = NAMES.length;
 
   private CodecSlot() {}
 
@@ -20,7 +21,7 @@ final class CodecSlot {
     return -1;
   }
 
-  static AudioCodec codec(int index) {
-    return Codecs.byName(NAMES[index]);
+  static CodecType type(int index) {
+    return Codecs.type(NAMES[index]);
   }
 }

@@ -1,7 +1,7 @@
 package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
-import dev.parley.media.codec.AudioCodec;
+import dev.parley.media.codec.CodecType;
 import dev.parley.media.dsp.DtmfDetector;
 import dev.parley.media.jitter.JitterBuffer;
 import dev.parley.media.jitter.JitterBufferConfig;
@@ -16,10 +16,13 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * One member's media: its RTP socket, jitter buffer, frames and outgoing packetiser.
+ * One member's media: its RTP socket, jitter buffer, frames and outgoing packetiser, and its codec
+ * edges ({@link EdgeDecoder}, {@link EdgeEncoder}: decode or encode plus resampling between the
+ * codec's rate and the room's).
  *
  * <p>Public methods may be called from any thread: they post an operation to the room's media thread
  * and return. Every field below is touched by that media thread only, so the media path takes no lock.
@@ -45,7 +48,6 @@ public final class MemberMedia {
   final short[] out;
   final byte[] encoded;
   private final short[] promptFrame;
-  private final short[] decodeScratch = new short[MAX_PACKET_BYTES * 2];
   private final JitterBuffer jitter;
   private final TalkGate gate = new TalkGate();
   final PromptPlayer player = new PromptPlayer();
@@ -53,8 +55,9 @@ public final class MemberMedia {
   private int outFifoLength;
   private final byte[] packet = new byte[MAX_PACKET_BYTES];
   private final TelephoneEvent eventView = new TelephoneEvent();
-  private final TelephoneEventReceiver eventsIn;
-  private final TelephoneEventSender eventsOut;
+  /** Both made for the codec's RTP clock, since RFC 4733 events count time in it (§2.1). */
+  private TelephoneEventReceiver eventsIn;
+  private TelephoneEventSender eventsOut;
   private final DtmfDetector inBandDtmf;
 
   private InetSocketAddress target;
@@ -64,9 +67,15 @@ public final class MemberMedia {
   private boolean timeoutReported;
   private int payloadType = -1;
   private int telephoneEventPayloadType = -1;
-  private AudioCodec codec;
+  private CodecType codec;
+  private EdgeEncoder encoder;
+  private EdgeDecoder decoder;
+  private String encoderFmtp;
   int codecSlot = -1;
+  /** Sample-based codecs: payload bytes per packet of the negotiated ptime. */
   private int packetBytes;
+  /** RTP ticks of one room frame on the codec's clock. */
+  private int frameTicks;
   private boolean send;
   private boolean receive;
   boolean muted;
@@ -95,13 +104,15 @@ public final class MemberMedia {
     int frame = room.spec().frameSamples();
     this.in = new short[frame];
     this.out = new short[frame];
-    this.encoded = new byte[frame * 2];
+    this.encoded = new byte[MAX_PACKET_BYTES];
     this.promptFrame = new short[frame];
     // Room interval and member ptime are both at most 30 ms: two of each always fit.
-    this.outFifo = new byte[4 * 30 * room.spec().rateHz() / 1000];
+    // Room interval and member ptime are both at most 30 ms, and no codec here makes more than two bytes a
+    // sample, so four packets always fit.
+    this.outFifo = new byte[4 * MAX_PACKET_BYTES];
     this.jitter = new JitterBuffer(JitterBufferConfig.defaults(room.spec().rateHz()));
-    this.eventsIn = new TelephoneEventReceiver(room.spec().rateHz(), listener);
-    this.eventsOut = new TelephoneEventSender(room.spec().rateHz());
+    this.eventsIn = new TelephoneEventReceiver(8000, listener);
+    this.eventsOut = new TelephoneEventSender(8000);
     this.inBandDtmf = new DtmfDetector(room.spec().rateHz(), (digit, millis) -> listener.onDtmf(digit, millis, true));
     ThreadLocalRandom r = ThreadLocalRandom.current();
     this.ssrc = r.nextLong() & 0xffffffffL;
@@ -247,8 +258,25 @@ public final class MemberMedia {
     this.remote = remote;
     int slot = CodecSlot.indexOf(remote.encodingName());
     if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
+    CodecType type = CodecSlot.type(slot);
+    int rate = room.spec().rateHz();
+    int frame = room.spec().frameSamples();
+    if (type != codec || !Objects.equals(remote.fmtp(), encoderFmtp)) {
+      // New per-stream state only when the codec changes (a re-INVITE for hold keeps the stream going).
+      encoder = new EdgeEncoder(type, rate, frame, remote.fmtp());
+      encoderFmtp = remote.fmtp();
+    }
+    if (type != codec) {
+      decoder = new EdgeDecoder(type, rate);
+      if (codec == null || codec.clockRateHz() != type.clockRateHz()) {
+        eventsIn = new TelephoneEventReceiver(type.clockRateHz(), listener);
+        eventsOut = new TelephoneEventSender(type.clockRateHz());
+      }
+      outFifoLength = 0;
+    }
     codecSlot = slot;
-    codec = CodecSlot.codec(slot);
+    codec = type;
+    frameTicks = EdgeEncoder.frameTicks(type, frame, rate);
     payloadType = remote.payloadType();
     int te = remote.telephoneEventPayloadType();
     if (te != telephoneEventPayloadType) {
@@ -256,8 +284,12 @@ public final class MemberMedia {
       inBandDtmf.reset();
       telephoneEventPayloadType = te;
     }
-    int samplesPerPacket = remote.ptimeMillis() * room.spec().rateHz() / 1000;
-    packetBytes = codec.encode(new short[samplesPerPacket], 0, samplesPerPacket, new byte[samplesPerPacket * 2], 0);
+    if (!type.frameBased()) {
+      // Encode one packet of silence with a scratch encoder to learn its size (set-up time, not per packet).
+      int pcmRate = type.pcmRateHz(rate);
+      int samples = remote.ptimeMillis() * pcmRate / 1000;
+      packetBytes = type.newEncoder(pcmRate, samples, null).encode(new short[samples], 0, samples, new byte[samples * 2], 0);
+    }
     if (latched == null && remote.address() != null) target = remote.address();
     boolean resumed = remote.send() && !send;
     send = remote.send();
@@ -342,8 +374,10 @@ public final class MemberMedia {
       stats.unknownPayloadPackets++;
       return;
     }
-    int n = codec.decode(bytes, rtp.payloadOffset(), rtp.payloadLength(), decodeScratch, 0);
-    jitter.put(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), decodeScratch, 0, n, nowNanos);
+    if (!decoder.receive(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), bytes, rtp.payloadOffset(), rtp.payloadLength(),
+        jitter, nowNanos)) {
+      stats.badPackets++;
+    }
   }
 
   /**
@@ -401,7 +435,7 @@ public final class MemberMedia {
       MixMinus.overlay(out, promptFrame, 0, frame);
       if (ended) listener.onPlaybackDone(player.tag());
     }
-    int n = codec.encode(out, 0, frame, encoded, 0);
+    int n = encoder.encode(out, frame, encoded);
     queue(encoded, n, frame, nowNanos);
   }
 
@@ -411,30 +445,39 @@ public final class MemberMedia {
    * RTP clock keeps time) and the event packet goes in their place.
    */
   void queue(byte[] payload, int length, int frame, long nowNanos) {
-    if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
-    System.arraycopy(payload, 0, outFifo, outFifoLength, length);
-    outFifoLength += length;
-    boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frame, timestamp);
-    while (outFifoLength >= packetBytes) {
-      takePacket(packetBytes, !event);
+    boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frameTicks, timestamp);
+    if (codec.frameBased()) {
+      // One encoded frame is one packet (RFC 7587 §4.2 allows several, we never need them).
+      if (!event && length > 0) sendPacket(payload, length);
+      timestamp = (timestamp + frameTicks) & 0xffffffffL;
+    } else {
+      if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
+      System.arraycopy(payload, 0, outFifo, outFifoLength, length);
+      outFifoLength += length;
+      while (outFifoLength >= packetBytes) {
+        takePacket(packetBytes, !event);
+      }
     }
     if (event) sendEventPacket();
   }
 
+  private void sendPacket(byte[] payload, int length) {
+    int h = RtpPacket.writeHeader(packet, 0, markNext, payloadType, sequence, timestamp, ssrc);
+    System.arraycopy(payload, 0, packet, h, length);
+    markNext = false;
+    sequence = (sequence + 1) & 0xffff;
+    worker.send(rtpChannel, packet, h + length, target);
+    stats.packetsSent++;
+  }
+
   private void takePacket(int payloadBytes, boolean send) {
-    if (send) {
-      int h = RtpPacket.writeHeader(packet, 0, markNext, payloadType, sequence, timestamp, ssrc);
-      System.arraycopy(outFifo, 0, packet, h, payloadBytes);
-      markNext = false;
-      // Only packets on the wire take a sequence number, so events and audio count on without gaps.
-      sequence = (sequence + 1) & 0xffff;
-      worker.send(rtpChannel, packet, h + payloadBytes, target);
-      stats.packetsSent++;
-    }
+    // Only packets on the wire take a sequence number, so events and audio count on without gaps.
+    if (send) sendPacket(outFifo, payloadBytes);
     outFifoLength -= payloadBytes;
     if (outFifoLength > 0) System.arraycopy(outFifo, payloadBytes, outFifo, 0, outFifoLength);
-    // G.711 carries one sample per byte, so the payload length is the timestamp step.
-    timestamp = (timestamp + payloadBytes) & 0xffffffffL;
+    // G.711 carries a sample per byte, G.722 two samples per byte on a clock of half its rate
+    // (RFC 3551 §4.5.2): for both the payload length is the timestamp step.
+    timestamp = (timestamp + codec.rtpTicks(payloadBytes)) & 0xffffffffL;
   }
 
   private void sendEventPacket() {

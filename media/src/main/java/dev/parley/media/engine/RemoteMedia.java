@@ -7,11 +7,12 @@ import java.net.InetSocketAddress;
  *
  * @param address where to send RTP until symmetric RTP latches onto the real source; null = unknown
  * @param payloadType the audio payload type number both sides use
- * @param encodingName "PCMU" or "PCMA"
+ * @param encodingName "PCMU", "PCMA", "G722" or "opus"
  * @param ptimeMillis packetisation of what we send: 10, 20 or 30
  * @param telephoneEventPayloadType RFC 4733 payload type, or -1
  * @param send we send the mix to the member (false while the member holds the call)
  * @param receive the member's audio is mixed (false while held)
+ * @param fmtp the peer's {@code a=fmtp} value for the codec (what it asks of our stream), or null
  */
 public record RemoteMedia(
     InetSocketAddress address,
@@ -20,4 +21,13 @@ public record RemoteMedia(
     int ptimeMillis,
     int telephoneEventPayloadType,
     boolean send,
-    boolean receive) {}
+    boolean receive,
+    String fmtp) {
+
+  /** Without fmtp: G.711 and G.722 have none. */
+  public RemoteMedia(
+      InetSocketAddress address, int payloadType, String encodingName, int ptimeMillis, int telephoneEventPayloadType,
+      boolean send, boolean receive) {
+    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, null);
+  }
+}

@@ -1,7 +1,6 @@
 package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
-import dev.parley.media.codec.AudioCodec;
 import dev.parley.media.mixer.MixMinus;
 import dev.parley.media.record.RoomRecorder;
 import java.io.IOException;
@@ -33,7 +32,12 @@ public final class RoomMedia {
   /** Silence encoded once per codec, on first use, for deaf members: it never changes. */
   private final byte[][] silenceEncoded = new byte[CodecSlot.MAX][];
   private final int[] silenceEncodedLength = new int[CodecSlot.MAX];
-  private final AudioCodec[] codecs = new AudioCodec[CodecSlot.MAX];
+  /**
+   * One encoder per codec for the shared mix and its stream state (G.722's predictor, Opus's model);
+   * members move between it and their own encoder as they start and stop talking, which their decoders
+   * ride out as a short step in the signal.
+   */
+  private final EdgeEncoder[] sharedEncoders = new EdgeEncoder[CodecSlot.MAX];
   private final short[] roomPromptFrame;
   private final PromptPlayer roomPlayer = new PromptPlayer();
   private int noiseState = 0x2545F491;
@@ -53,7 +57,7 @@ public final class RoomMedia {
     this.acc = new int[frame];
     this.sharedPcm = new short[frame];
     this.roomPromptFrame = new short[frame];
-    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[frame * 2];
+    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[1500];
   }
 
   public RoomMediaSpec spec() {
@@ -199,8 +203,8 @@ public final class RoomMedia {
             MixMinus.minus(acc, null, frame, MixMinus.UNITY_GAIN, sharedPcm);
             sharedPcmReady = true;
           }
-          if (codecs[slot] == null) codecs[slot] = CodecSlot.codec(slot);
-          sharedEncodedLength[slot] = codecs[slot].encode(sharedPcm, 0, frame, sharedEncoded[slot], 0);
+          if (sharedEncoders[slot] == null) sharedEncoders[slot] = newEncoder(slot);
+          sharedEncodedLength[slot] = sharedEncoders[slot].encode(sharedPcm, frame, sharedEncoded[slot]);
           sharedReady[slot] = true;
         }
         m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos);
@@ -212,9 +216,13 @@ public final class RoomMedia {
   }
 
   private void encodeSilence(int slot) {
-    if (codecs[slot] == null) codecs[slot] = CodecSlot.codec(slot);
-    silenceEncoded[slot] = new byte[frame * 2];
-    silenceEncodedLength[slot] = codecs[slot].encode(new short[frame], 0, frame, silenceEncoded[slot], 0);
+    silenceEncoded[slot] = new byte[1500];
+    silenceEncodedLength[slot] = newEncoder(slot).encode(new short[frame], frame, silenceEncoded[slot]);
+  }
+
+  private EdgeEncoder newEncoder(int slot) {
+    // FEC in the shared stream: harmless to a decoder that ignores it (RFC 7587 §3.3), useful to the rest.
+    return new EdgeEncoder(CodecSlot.type(slot), spec.rateHz(), frame, "useinbandfec=1");
   }
 
   private void addComfortNoise() {

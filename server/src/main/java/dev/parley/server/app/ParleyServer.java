@@ -104,6 +104,9 @@ public final class ParleyServer {
     } catch (IOException e) {
       throw new StartException("media engine: " + e.getMessage(), e);
     }
+    long warmStart = System.nanoTime();
+    dev.parley.media.engine.CodecWarmUp.run();
+    log.info("codecs warmed up in {} ms", (System.nanoTime() - warmStart) / 1_000_000);
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
     PromptLibrary prompts = new PromptLibrary();

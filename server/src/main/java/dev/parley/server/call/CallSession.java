@@ -531,6 +531,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
         n.remotePort() > 0 && !"0.0.0.0".equals(n.remoteAddress())
             ? new InetSocketAddress(n.remoteAddress(), n.remotePort())
             : null;
-    return new RemoteMedia(target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive);
+    return new RemoteMedia(
+        target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive, n.fmtp());
   }
 }

@@ -92,7 +92,7 @@ public final class InviteHandler implements CallHandler {
     }
     JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
         dialer.fromTrunk(call.remoteHost(), call.remotePort()));
-    SdpNegotiation sdp = new SdpNegotiation(mediaAddress);
+    SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec());
     CallSession session = null;
     MemberMedia media = null;
     try {

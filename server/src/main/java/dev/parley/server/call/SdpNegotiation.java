@@ -1,5 +1,7 @@
 package dev.parley.server.call;
 
+import dev.parley.media.codec.OpusFmtp;
+import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.sip.sdp.AudioFormat;
 import dev.parley.sip.sdp.NegotiatedAudio;
 import dev.parley.sip.sdp.OfferAnswer;
@@ -8,17 +10,46 @@ import dev.parley.sip.sdp.SessionDescription;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** SDP offer/answer for one call, with the codecs the media engine supports. */
+/**
+ * SDP offer/answer for one call, with the codecs the media engine supports in the member's room: Opus
+ * (RFC 7587, with our fmtp), G.722 and G.711 everywhere, except Opus in 30 ms rooms (Opus has no 30 ms
+ * frame). Rooms mixing at 16000 or 48000 Hz take Opus, then G.722, whenever offered; 8000 Hz rooms
+ * follow the offerer's order, since nothing above 4 kHz would survive the mix anyway.
+ */
 final class SdpNegotiation {
+  /** G.711 only: what an 8000 Hz room has always offered and what callers of the old constructor get. */
   static final List<AudioFormat> SUPPORTED =
       List.of(new AudioFormat("PCMU", 8000), new AudioFormat("PCMA", 8000));
 
+  private final List<AudioFormat> supported;
+  private final List<AudioFormat> preferred;
   private final String localAddress;
   private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   private int version = 1;
 
   SdpNegotiation(String localAddress) {
     this.localAddress = localAddress;
+    this.supported = SUPPORTED;
+    this.preferred = List.of();
+  }
+
+  SdpNegotiation(String localAddress, RoomMediaSpec room) {
+    this.localAddress = localAddress;
+    boolean wideband = room.rateHz() > 8000;
+    AudioFormat opus = AudioFormat.opus(OpusFmtp.ours(room.rateHz()));
+    boolean opusFits = room.intervalMillis() != 30;
+    if (wideband) {
+      this.supported = opusFits
+          ? List.of(opus, AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA)
+          : List.of(AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA);
+      this.preferred = opusFits ? List.of(opus, AudioFormat.G722) : List.of(AudioFormat.G722);
+    } else {
+      // Our own offers (calling out) stay G.711 first in narrowband rooms.
+      this.supported = opusFits
+          ? List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722, opus)
+          : List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722);
+      this.preferred = List.of();
+    }
   }
 
   /** The answer, or a problem and the SIP status that goes with it. */
@@ -32,7 +63,7 @@ final class SdpNegotiation {
       return new Result(null, null, 400, "malformed SDP: " + e.getMessage());
     }
     try {
-      OfferAnswer.Answer a = OfferAnswer.answer(offer, SUPPORTED, localAddress, localPort, sessionId);
+      OfferAnswer.Answer a = OfferAnswer.answer(offer, supported, preferred, localAddress, localPort, sessionId, 1);
       return new Result(a.sdp(), a.negotiated(), 200, null);
     } catch (Exception e) {
       return new Result(null, null, 488, "no common codec: " + e.getMessage());
@@ -40,12 +71,12 @@ final class SdpNegotiation {
   }
 
   String offer(int localPort) {
-    return OfferAnswer.offer(SUPPORTED, localAddress, localPort, sessionId, version++);
+    return OfferAnswer.offer(supported, localAddress, localPort, sessionId, version++);
   }
 
   NegotiatedAudio applyAnswer(String answerSdp) {
     try {
-      return OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), SUPPORTED);
+      return OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), supported);
     } catch (Exception e) {
       return null;
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
  * their route; route params may override single fields ({@link #withParams}).
  *
  * @param name              the profile's key under {@code profiles:}
- * @param rateHz            mixing rate; only 8000 for now (16000/48000 come with G.722/Opus)
+ * @param rateHz            mixing rate: 8000, 16000 or 48000 (wideband rooms prefer Opus and G.722)
  * @param intervalMs        mixing tick: 10, 20 or 30 ms
  * @param energyLevel       0..32767; frames whose average absolute amplitude is below it are not mixed
  *                          (FreeSWITCH's energy-level); 0 mixes everything

@@ -15,11 +15,8 @@ enum ProfileField {
         @Override
         void apply(ProfileBuilder b, String value) {
             int hz = Values.integer(value, 1, Integer.MAX_VALUE);
-            if (hz == 16000 || hz == 48000) {
-                throw new IllegalArgumentException(hz + " is reserved: wideband comes with G.722/Opus; only 8000 for now");
-            }
-            if (hz != 8000) {
-                throw new IllegalArgumentException("must be 8000, got " + hz);
+            if (hz != 8000 && hz != 16000 && hz != 48000) {
+                throw new IllegalArgumentException("must be 8000, 16000 or 48000, got " + hz);
             }
             b.rateHz = hz;
         }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param ptimeMillis packet time: 10, 20 or 30
  * @param telephoneEventPayloadType RFC 4733 payload type, or -1 if none was agreed
  * @param direction <em>our</em> direction: {@code RECVONLY} means we must not send (we are held)
+ * @param fmtp the peer's {@code a=fmtp} value for the codec (its wishes for our stream), or null
  */
 public record NegotiatedAudio(
     String remoteAddress,
@@ -23,11 +24,20 @@ public record NegotiatedAudio(
     int clockRateHz,
     int ptimeMillis,
     int telephoneEventPayloadType,
-    Direction direction) {
+    Direction direction,
+    String fmtp) {
   public NegotiatedAudio {
     Objects.requireNonNull(remoteAddress, "remoteAddress");
     Objects.requireNonNull(encodingName, "encodingName");
     Objects.requireNonNull(direction, "direction");
+  }
+
+  /** Without fmtp. */
+  public NegotiatedAudio(
+      String remoteAddress, int remotePort, int remoteRtcpPort, int payloadType, String encodingName, int clockRateHz,
+      int ptimeMillis, int telephoneEventPayloadType, Direction direction) {
+    this(remoteAddress, remotePort, remoteRtcpPort, payloadType, encodingName, clockRateHz, ptimeMillis,
+        telephoneEventPayloadType, direction, null);
   }
 
   /** The codec as an {@link AudioFormat}. */

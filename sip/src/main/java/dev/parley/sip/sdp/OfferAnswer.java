@@ -22,6 +22,9 @@ public final class OfferAnswer {
   /** The payload type we offer telephone-event with (the common choice; any number works, RFC 4733). */
   static final int OUR_TELEPHONE_EVENT_PT = 101;
 
+  /** telephone-event/48000 for Opus: RFC 4733 §7.1.1 wants the event clock to be the codec's. */
+  static final int OUR_TELEPHONE_EVENT_48K_PT = 102;
+
   /** Default and allowed packet times (ms). */
   static final int DEFAULT_PTIME = 20;
 
@@ -67,16 +70,34 @@ public final class OfferAnswer {
       long sessionId,
       long sessionVersion)
       throws NoCommonCodecException {
+    return answer(offer, supported, List.of(), localAddress, localRtpPort, sessionId, sessionVersion);
+  }
+
+  /**
+   * {@link #answer(SessionDescription, List, String, int, long, long)}, but the first of {@code
+   * preferred} that the offer lists wins over the offerer's order (a wideband room takes Opus or G.722
+   * when offered, whatever came first); without any of them, the offerer's order decides as before.
+   * Where a supported format carries an fmtp, the answer gives ours for it instead of echoing the offer's.
+   */
+  public static Answer answer(
+      SessionDescription offer,
+      List<AudioFormat> supported,
+      List<AudioFormat> preferred,
+      String localAddress,
+      int localRtpPort,
+      long sessionId,
+      long sessionVersion)
+      throws NoCommonCodecException {
     List<MediaDescription> answered = new ArrayList<>(offer.media().size());
     NegotiatedAudio chosen = null;
     for (MediaDescription m : offer.media()) {
-      NegotiatedAudio n = chosen == null ? accept(offer, m, supported) : null;
+      NegotiatedAudio n = chosen == null ? accept(offer, m, supported, preferred) : null;
       if (n == null) {
         answered.add(rejected(m));
         continue;
       }
       chosen = n;
-      answered.add(answerMedia(m, n, localRtpPort));
+      answered.add(answerMedia(m, n, localRtpPort, supported));
     }
     if (chosen == null) {
       throw new NoCommonCodecException("no common audio codec: offered " + describe(offer) + "; we support " + supported);
@@ -91,29 +112,40 @@ public final class OfferAnswer {
   /**
    * Our offer, for a delayed-offer INVITE (offer in our 200) or a re-INVITE without SDP: every
    * supported codec in the given order (static payload types where RFC 3551 has one, dynamic from 96
-   * otherwise), telephone-event/8000 as 101 with events 0-16, ptime 20, sendrecv.
+   * otherwise) with its fmtp, telephone-event/8000 as 101 with events 0-16 and, when a codec has the
+   * 48000 clock (Opus), telephone-event/48000 as 102 too (RFC 4733 §7.1.1), ptime 20, sendrecv.
    */
   public static String offer(
       List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId, int sessionVersion) {
     if (supported.isEmpty()) throw new IllegalArgumentException("no codecs to offer");
     List<String> formats = new ArrayList<>();
     List<RtpMap> maps = new ArrayList<>();
+    Map<String, String> fmtp = new LinkedHashMap<>();
     int nextDynamic = 96;
+    boolean wideClock = supported.stream().anyMatch(f -> f.clockRateHz() == 48000);
     for (AudioFormat f : supported) {
       int pt = StaticPayloadTypes.of(f);
       if (pt < 0) {
-        if (nextDynamic == OUR_TELEPHONE_EVENT_PT) nextDynamic++;
+        while (nextDynamic == OUR_TELEPHONE_EVENT_PT || (wideClock && nextDynamic == OUR_TELEPHONE_EVENT_48K_PT)) {
+          nextDynamic++;
+        }
         pt = nextDynamic++;
       }
       formats.add(Integer.toString(pt));
-      maps.add(new RtpMap(pt, f.encodingName(), f.clockRateHz()));
+      maps.add(new RtpMap(pt, f.encodingName(), f.clockRateHz(), f.encodingParameters()));
+      if (f.fmtp() != null) fmtp.put(Integer.toString(pt), f.fmtp());
     }
     formats.add(Integer.toString(OUR_TELEPHONE_EVENT_PT));
     maps.add(new RtpMap(OUR_TELEPHONE_EVENT_PT, TELEPHONE_EVENT, 8000));
+    fmtp.put(Integer.toString(OUR_TELEPHONE_EVENT_PT), "0-16");
+    if (wideClock) {
+      formats.add(Integer.toString(OUR_TELEPHONE_EVENT_48K_PT));
+      maps.add(new RtpMap(OUR_TELEPHONE_EVENT_48K_PT, TELEPHONE_EVENT, 48000));
+      fmtp.put(Integer.toString(OUR_TELEPHONE_EVENT_48K_PT), "0-16");
+    }
     MediaDescription audio =
         new MediaDescription(
-            "audio", localRtpPort, 1, "RTP/AVP", formats, null, maps,
-            Map.of(Integer.toString(OUR_TELEPHONE_EVENT_PT), "0-16"), DEFAULT_PTIME, Direction.SENDRECV, -1,
+            "audio", localRtpPort, 1, "RTP/AVP", formats, null, maps, fmtp, DEFAULT_PTIME, Direction.SENDRECV, -1,
             List.of());
     SessionDescription sd =
         new SessionDescription(
@@ -132,17 +164,25 @@ public final class OfferAnswer {
   public static NegotiatedAudio applyAnswer(SessionDescription answer, List<AudioFormat> supported)
       throws NoCommonCodecException {
     for (MediaDescription m : answer.media()) {
-      NegotiatedAudio n = accept(answer, m, supported);
+      NegotiatedAudio n = accept(answer, m, supported, List.of());
       if (n != null) return n;
     }
     throw new NoCommonCodecException("the answer accepts no audio codec we support: " + describe(answer));
   }
 
   /** What we would agree for this media section, or {@code null} if we cannot take it. */
-  private static NegotiatedAudio accept(SessionDescription sd, MediaDescription m, List<AudioFormat> supported) {
+  private static NegotiatedAudio accept(
+      SessionDescription sd, MediaDescription m, List<AudioFormat> supported, List<AudioFormat> preferred) {
     if (m.port() == 0 || !m.media().equalsIgnoreCase("audio") || !isPlainRtp(m.proto())) return null;
     RtpMap codec = null;
+    for (AudioFormat f : preferred) {
+      for (int pt : m.payloadTypes()) {
+        RtpMap map = m.rtpMap(pt);
+        if (codec == null && map != null && map.matches(f) && supported.stream().anyMatch(map::matches)) codec = map;
+      }
+    }
     for (int pt : m.payloadTypes()) {
+      if (codec != null) break;
       RtpMap map = m.rtpMap(pt);
       if (map != null && supported.stream().anyMatch(map::matches)) {
         codec = map;
@@ -166,17 +206,23 @@ public final class OfferAnswer {
     int rtcp = m.rtcpPort() > 0 ? m.rtcpPort() : m.port() + 1;
     return new NegotiatedAudio(
         address, m.port(), rtcp, codec.payloadType(), codec.encodingName(), codec.clockRateHz(), ptime, telephoneEvent,
-        ours);
+        ours, m.fmtp(codec.payloadType()));
   }
 
-  private static MediaDescription answerMedia(MediaDescription offered, NegotiatedAudio n, int localRtpPort) {
+  private static MediaDescription answerMedia(
+      MediaDescription offered, NegotiatedAudio n, int localRtpPort, List<AudioFormat> supported) {
     List<String> formats = new ArrayList<>();
     List<RtpMap> maps = new ArrayList<>();
     Map<String, String> fmtp = new LinkedHashMap<>();
     String codecPt = Integer.toString(n.payloadType());
     formats.add(codecPt);
     maps.add(offered.rtpMap(n.payloadType()));
-    if (offered.fmtp().containsKey(codecPt)) fmtp.put(codecPt, offered.fmtp().get(codecPt));
+    String ourFmtp = null;
+    for (AudioFormat f : supported) {
+      if (f.fmtp() != null && offered.rtpMap(n.payloadType()).matches(f)) ourFmtp = f.fmtp();
+    }
+    if (ourFmtp != null) fmtp.put(codecPt, ourFmtp);
+    else if (offered.fmtp().containsKey(codecPt)) fmtp.put(codecPt, offered.fmtp().get(codecPt));
     if (n.telephoneEventPayloadType() >= 0) {
       String te = Integer.toString(n.telephoneEventPayloadType());
       formats.add(te);

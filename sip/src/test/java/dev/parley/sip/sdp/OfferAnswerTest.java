@@ -14,6 +14,12 @@ class OfferAnswerTest {
     return OfferAnswer.answer(SdpFiles.parse(file), G711, US, 20000, 99);
   }
 
+  /** A whole offer from 127.0.0.1 around the given media lines. */
+  private static String sdp(String... mediaLines) {
+    return "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+        + String.join("\r\n", mediaLines) + "\r\n";
+  }
+
   private static MediaDescription audioOf(String sdp) throws SdpException {
     return SdpParser.parse(sdp).media().stream().filter(m -> m.port() != 0).findFirst().orElseThrow();
   }
@@ -183,9 +189,11 @@ class OfferAnswerTest {
     assertThat(sd.origin()).isEqualTo(new Origin("parley", "7", "2", "IN", "IP4", US));
     MediaDescription m = sd.media().getFirst();
     assertThat(m.port()).isEqualTo(20000);
-    assertThat(m.formats()).containsExactly("0", "8", "9", "96", "101");
-    assertThat(m.rtpMap(96)).isEqualTo(new RtpMap(96, "opus", 48000));
+    assertThat(m.formats()).containsExactly("0", "8", "9", "96", "101", "102");
+    // RFC 7587 §7: always two channels in the rtpmap; RFC 4733 §7.1.1: events at each codec's clock.
+    assertThat(m.rtpMap(96)).isEqualTo(new RtpMap(96, "opus", 48000, "2"));
     assertThat(m.rtpMap(101)).isEqualTo(new RtpMap(101, "telephone-event", 8000));
+    assertThat(m.rtpMap(102)).isEqualTo(new RtpMap(102, "telephone-event", 48000));
     assertThat(m.fmtp(101)).isEqualTo("0-16");
     assertThat(m.ptimeMillis()).isEqualTo(20);
     assertThat(m.direction()).isEqualTo(Direction.SENDRECV);
@@ -198,6 +206,40 @@ class OfferAnswerTest {
         new AudioFormat("E", 8000), new AudioFormat("F", 8000));
     MediaDescription m = SdpParser.parse(OfferAnswer.offer(many, US, 20000, 1, 1)).media().getFirst();
     assertThat(m.formats()).containsExactly("96", "97", "98", "99", "100", "102", "101");
+  }
+
+  @Test
+  void aWidebandRoomPrefersOpusThenG722WhateverTheOfferersOrder() throws Exception {
+    List<AudioFormat> ours = List.of(AudioFormat.opus("maxplaybackrate=16000;stereo=0;useinbandfec=1"),
+        AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA);
+    List<AudioFormat> preferred = List.of(ours.get(0), AudioFormat.G722);
+    String offer = sdp("m=audio 4000 RTP/AVP 0 9 111 101",
+        "a=rtpmap:111 opus/48000/2", "a=fmtp:111 useinbandfec=1; maxplaybackrate=48000",
+        "a=rtpmap:101 telephone-event/48000", "a=rtpmap:9 G722/8000");
+    OfferAnswer.Answer a = OfferAnswer.answer(SdpParser.parse(offer), ours, preferred, US, 20000, 5, 1);
+    assertThat(a.negotiated().encodingName()).isEqualTo("opus");
+    assertThat(a.negotiated().fmtp()).isEqualTo("useinbandfec=1; maxplaybackrate=48000");
+    assertThat(a.negotiated().telephoneEventPayloadType()).isEqualTo(101);
+    MediaDescription m = SdpParser.parse(a.sdp()).media().getFirst();
+    assertThat(m.formats()).containsExactly("111", "101");
+    assertThat(m.fmtp(111)).as("our own fmtp, not an echo").isEqualTo("maxplaybackrate=16000;stereo=0;useinbandfec=1");
+
+    String noOpus = sdp("m=audio 4000 RTP/AVP 0 9 101", "a=rtpmap:101 telephone-event/8000");
+    OfferAnswer.Answer b = OfferAnswer.answer(SdpParser.parse(noOpus), ours, preferred, US, 20000, 5, 1);
+    assertThat(b.negotiated().encodingName()).isEqualTo("G722");
+    // RFC 3551 §4.5.2: G.722's clock is 8000, so its events are telephone-event/8000.
+    assertThat(b.negotiated().telephoneEventPayloadType()).isEqualTo(101);
+
+    String narrow = sdp("m=audio 4000 RTP/AVP 8 0");
+    assertThat(OfferAnswer.answer(SdpParser.parse(narrow), ours, preferred, US, 20000, 5, 1).negotiated().encodingName())
+        .as("among the rest the offerer's order").isEqualTo("PCMA");
+  }
+
+  @Test
+  void opusEventsAt8000AreNotTakenForOpus() throws Exception {
+    String offer = sdp("m=audio 4000 RTP/AVP 111 101", "a=rtpmap:111 opus/48000/2", "a=rtpmap:101 telephone-event/8000");
+    OfferAnswer.Answer a = OfferAnswer.answer(SdpParser.parse(offer), List.of(AudioFormat.opus(null)), US, 20000, 5);
+    assertThat(a.negotiated().telephoneEventPayloadType()).isEqualTo(-1);
   }
 
   @Test

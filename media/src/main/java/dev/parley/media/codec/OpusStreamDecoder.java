@@ -1,0 +1,58 @@
+package dev.parley.media.codec;
+
+import io.github.jaredmdobson.concentus.OpusDecoder;
+import io.github.jaredmdobson.concentus.OpusException;
+
+/**
+ * One Opus decoder for one incoming stream, mono (a stereo stream is downmixed by the decoder), at the
+ * room's rate. Conceals lost packets from its own model (RFC 6716 §4.4) and rebuilds a lost packet
+ * from the next one's in-band FEC when the sender put some there (§2.1.7).
+ */
+final class OpusStreamDecoder implements AudioDecoder {
+  private final OpusDecoder decoder;
+  /** RFC 6716 §3.2.5: a packet holds at most 120 ms. */
+  private final int maxFrameSamples;
+
+  OpusStreamDecoder(int pcmRateHz) {
+    try {
+      decoder = new OpusDecoder(pcmRateHz, 1);
+    } catch (OpusException e) {
+      throw new IllegalArgumentException("Opus cannot decode at " + pcmRateHz + " Hz: " + e.getMessage(), e);
+    }
+    maxFrameSamples = pcmRateHz * 120 / 1000;
+  }
+
+  @Override
+  public int decode(byte[] in, int off, int len, short[] out, int outOff) {
+    if (len <= 0) return -1;
+    try {
+      return decoder.decode(in, off, len, out, outOff, Math.min(maxFrameSamples, out.length - outOff), false);
+    } catch (OpusException | RuntimeException e) {
+      // A corrupt packet (RFC 6716 §3.4 says reject it): Concentus reports some as exceptions of its own.
+      return -1;
+    }
+  }
+
+  @Override
+  public boolean conceals() {
+    return true;
+  }
+
+  @Override
+  public int conceal(short[] out, int outOff, int count) {
+    try {
+      return decoder.decode(null, 0, 0, out, outOff, count, false);
+    } catch (OpusException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  @Override
+  public int recover(byte[] in, int off, int len, short[] out, int outOff, int count) {
+    try {
+      return decoder.decode(in, off, len, out, outOff, count, true);
+    } catch (OpusException | RuntimeException e) {
+      return conceal(out, outOff, count);
+    }
+  }
+}
