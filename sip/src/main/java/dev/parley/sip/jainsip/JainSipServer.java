@@ -210,7 +210,14 @@ public final class JainSipServer implements SipServer {
     }
     timers.shutdownNow();
     for (DialogParty call : List.copyOf(calls)) call.onServerClosed();
-    stack.stop();
+    try {
+      stack.stop();
+    } catch (RuntimeException e) {
+      // The RI's UDP processor can be stopped before its own thread has set up its channel list
+      // (NullPointerException in UDPMessageProcessor.stop, seen when a server is closed right after
+      // it started). The sockets are closed by then; closing must not throw.
+      log.debug("SIP stack stop: {}", e.toString());
+    }
     log.info("SIP stopped: {}", description);
   }
 }
