@@ -44,6 +44,13 @@ class WidebandPacketiserIT {
     return peer;
   }
 
+  /**
+   * The talker sends -12 dBFS; through G.711, resampling and a lossy codec it arrives a few dB lower
+   * (Opus measured -16.1 once, -15.x usually). Silence would read below -60, so 10 dB of room still
+   * tells heard from not heard without failing on codec gain.
+   */
+  private static final double HEARD_DB = -22;
+
   @Test
   void g722AndOpusMembersGetTheirOwnFramingAndClock() throws Exception {
     RoomMedia room = engine.createRoom(new RoomMediaSpec("wb", 16000, 20, 100, 0));
@@ -68,7 +75,7 @@ class WidebandPacketiserIT {
     }
     short[] heardG722 = decode(g, G722Codec.INSTANCE.newDecoder(16000), 320);
     assertThat(medianLevel(heardG722, 1000))
-        .as("the PCMU talker heard through G.722").isGreaterThan(-16);
+        .as("the PCMU talker heard through G.722").isGreaterThan(HEARD_DB);
 
     List<byte[]> o = snapshot(opus);
     assertThat(o.size()).isGreaterThanOrEqualTo(100);
@@ -81,7 +88,7 @@ class WidebandPacketiserIT {
     }
     short[] heardOpus = decode(o, OpusCodec.INSTANCE.newDecoder(16000), 320);
     assertThat(medianLevel(heardOpus, 1000))
-        .as("the PCMU talker heard through Opus").isGreaterThan(-16);
+        .as("the PCMU talker heard through Opus").isGreaterThan(HEARD_DB);
   }
 
   /**
