@@ -1,0 +1,144 @@
+package dev.parley.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.config.StorageSettings;
+import dev.parley.testkit.BaresipControl;
+import dev.parley.testkit.BaresipPeer;
+import dev.parley.testkit.ParleyProcess;
+import dev.parley.testkit.RtpSink;
+import dev.parley.testkit.Sipp;
+import dev.parley.testkit.TestConfig;
+import dev.parley.testkit.Wav;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seed 002 against real peers: a schedule made through the API a few seconds ahead dials two registered
+ * baresip extensions (auto-answer) at its start, and they hear each other's tones; a sipp caller who is
+ * not listed is answered with "there is no conference scheduled for you" (found in what it was sent)
+ * and a BYE; at the end time the room ends and both extensions get a BYE. The organiser's answer starts
+ * the recording (a row in the database afterwards). Bad schedules are refused with 400 naming the field,
+ * a second schedule of the room at the same time with 409.
+ *
+ * <p>Ports: Parley SIP 15220, API 15221, baresip slots 60-61, sipp SIP 5420 and media 18200.
+ */
+class ScheduledConferenceIT {
+    private static final int SIP_PORT = 15220, API_PORT = 15221;
+    private static final double ANN_HZ = 701, BOB_HZ = 1109;
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final String ROOM = "4100";
+    /** From now to the start: time to register both extensions. */
+    private static final long LEAD_SECONDS = 6, LENGTH_SECONDS = 24, WARNING_SECONDS = 6;
+
+    private static BaresipPeer extension(Path dir, int slot, String number, double hz) throws Exception {
+        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("ext" + number))
+                        .withSource(Wav.tone(8000, hz, 60, -20)).withLifetime(Duration.ofSeconds(90)),
+                "<sip:" + number + "@127.0.0.1>;auth_pass=pw-" + number + ";outbound=\"sip:127.0.0.1:" + SIP_PORT
+                        + "\";regint=60;answermode=auto;audio_codecs=PCMU/8000/1");
+    }
+
+    private static String schedule(Instant start, Instant end, String annDial) {
+        return """
+                {"room": "%s", "title": "Weekly", "start": "%s", "end": "%s", "warningSeconds": %d, "retries": 1,
+                 "retryDelaySeconds": 2, "record": true,
+                 "organiser": {"name": "Ann", "number": "1001", "dial": "%s"},
+                 "participants": [{"name": "Bob", "number": "1002", "dial": "user/1002", "role": "participant"}]}
+                """.formatted(ROOM, start, end, WARNING_SECONDS, annDial);
+    }
+
+    @Test
+    void theScheduleDialsBothExtensionsAtItsStartRefusesAnUnlistedCallerAndEndsAtItsEnd() throws Exception {
+        Path dir = ItSupport.outDir(getClass(), "scheduled");
+        Path serverDir = dir.resolve("server");
+        TestConfig config = TestConfig.forPort(SIP_PORT).withoutSounds().withApiPort(API_PORT)
+                .withRoute("{ match: '^" + ROOM + "$', room: '" + ROOM + "' }")
+                .withTopLevel("extensions:\n  '1001': { password: 'pw-1001', name: 'Ann' }\n"
+                        + "  '1002': { password: 'pw-1002', name: 'Bob' }\n");
+        BaresipPeer ann = null, bob = null;
+        Timeline ta, tb;
+        long bothIn, measured;
+        Instant start, end, annClosed, bobClosed;
+        Sipp.Result unlisted;
+        Wav refusal;
+        try (ParleyProcess server = ItSupport.startServer(config, serverDir)) {
+            ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
+            try {
+                ann = extension(dir, 60, "1001", ANN_HZ);
+                bob = extension(dir, 61, "1002", BOB_HZ);
+                server.awaitLog("extension 1001 registered", LIMIT);
+                server.awaitLog("extension 1002 registered", LIMIT);
+
+                start = Instant.now().plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.MILLIS);
+                end = start.plusSeconds(LENGTH_SECONDS);
+                ApiClient.Reply bad = api.post("/api/v1/schedules", schedule(start, end, "pots/1001"));
+                assertThat(bad.status()).as("a bad dial string: " + bad.body()).isEqualTo(400);
+                assertThat(bad.body().at("/error/message").asText()).startsWith("participants[0].dial");
+                ApiClient.Reply created = api.post("/api/v1/schedules", schedule(start, end, "user/1001"));
+                assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+                String id = created.body().path("id").asText();
+                ApiClient.Reply clash = api.post("/api/v1/schedules", schedule(start.plusSeconds(5), end, "user/1001"));
+                assertThat(clash.status()).as("the room is taken then: " + clash.body()).isEqualTo(409);
+                JsonNode listed = api.get("/api/v1/schedules?room=" + ROOM).body().path("schedules");
+                assertThat(listed).hasSize(1);
+                assertThat(listed.get(0).path("participants").get(0).path("role").asText()).isEqualTo("organiser");
+
+                BaresipControl.Event annIn = ann.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(LEAD_SECONDS + 15));
+                BaresipControl.Event bobIn = bob.awaitEvent("CALL_ESTABLISHED", LIMIT);
+                assertThat(annIn).as("Ann was dialled and answered").isNotNull();
+                assertThat(bobIn).as("Bob was dialled and answered").isNotNull();
+                assertThat(Instant.now()).as("dialled at the start, not before").isAfter(start);
+                ta = Timeline.of(annIn);
+                tb = Timeline.of(bobIn);
+                bothIn = System.nanoTime();
+
+                try (RtpSink media = RtpSink.open(18200)) {
+                    unlisted = Sipp.scenario(ItSupport.resource("sipp/uac-unscheduled.xml"), dir.resolve("unlisted"))
+                            .target(SIP_PORT).service(ROOM).sipPort(5420).mediaPort(18202)
+                            .key("caller", "5550199").key("rtp_port", Integer.toString(media.port()))
+                            .timeout(Duration.ofSeconds(25)).run();
+                    refusal = media.audioBetween(0, Long.MAX_VALUE);
+                }
+                measured = System.nanoTime();
+
+                server.awaitLog("warned that it ends", Duration.ofSeconds(LENGTH_SECONDS));
+                assertThat(ann.awaitEvent("CALL_CLOSED", Duration.ofSeconds(LENGTH_SECONDS))).as("Ann got a BYE").isNotNull();
+                annClosed = Instant.now();
+                assertThat(bob.awaitEvent("CALL_CLOSED", LIMIT)).as("Bob got a BYE").isNotNull();
+                bobClosed = Instant.now();
+
+                assertThat(api.delete("/api/v1/schedules/" + id).status()).isEqualTo(204);
+                assertThat(api.get("/api/v1/schedules/" + id).status()).isEqualTo(404);
+            } finally {
+                if (ann != null) ann.close();
+                if (bob != null) bob.close();
+            }
+            assertThat(server.log()).contains("dialling Ann (user/1001), attempt 1 of 2")
+                    .contains("caller 5550199 is not listed").contains("room " + ROOM + " ends");
+            assertThat(server.isAlive()).isTrue();
+        }
+
+        assertThat(unlisted.succeeded()).as("the unlisted caller was answered and got a BYE; " + unlisted.describe())
+                .isTrue();
+        double match = PromptMatch.bestCorrelation(refusal, Prompts.load("not-scheduled"), 2.0);
+        assertThat(match).as("the unlisted caller was sent the not-scheduled prompt (%.1f s of audio)",
+                refusal.durationSeconds()).isGreaterThan(0.8);
+
+        assertThat(annClosed).as("the room ended at its end time, not before").isAfter(end);
+        assertThat(Duration.between(end, bobClosed)).as("and soon after it").isLessThan(Duration.ofSeconds(8));
+
+        double annHearsBob = ta.levelDb(ann.heard(), BOB_HZ, bothIn, 0.5, measured, 0);
+        double bobHearsAnn = tb.levelDb(bob.heard(), ANN_HZ, bothIn, 0.5, measured, 0);
+        String what = String.format("Ann hears Bob %.1f, Bob hears Ann %.1f dBFS; %s, %s", annHearsBob, bobHearsAnn,
+                ann.heardFile().orElseThrow(), bob.heardFile().orElseThrow());
+        assertThat(annHearsBob).as(what).isGreaterThan(-35);
+        assertThat(bobHearsAnn).as(what).isGreaterThan(-35);
+
+        assertThat(StoreItSupport.recordings(new StorageSettings(serverDir.resolve("data"), "", "", ""), ROOM))
+                .as("the organiser's answer started the recording").isNotEmpty();
+    }
+}
