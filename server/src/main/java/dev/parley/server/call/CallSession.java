@@ -166,7 +166,9 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     Pins pins = request.route().pins();
     if (gate != null) {
       // A scheduled room, and the caller is not listed by number: a PIN of a listed person, or the refusal.
-      onKeys(gate.lookup() != null ? this::askForPin : () -> hangUpAfter(gate.refusal()));
+      if (gate.lookup() == null) onKeys(() -> hangUpAfter(gate.refusal()));
+      else if (request.dialledPin() != null) onKeys(() -> checkPin(request.dialledPin())); // counts as one try
+      else onKeys(this::askForPin);
     } else if (!pins.required()) {
       joinRoom(false);
     } else if (request.dialledPin() != null) {

@@ -30,6 +30,6 @@ record JoinRequest(RoomProfile route, String dialledPin, String source, String e
   }
 
   JoinRequest gated(ScheduleGate g) {
-    return new JoinRequest(route, null, source, extension, fromTrunk, g);
+    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, g);
   }
 }

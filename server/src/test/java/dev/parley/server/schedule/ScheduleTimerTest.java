@@ -2,10 +2,8 @@ package dev.parley.server.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.parley.server.testing.HandClock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,26 +11,6 @@ import org.junit.jupiter.api.Test;
 /** The timer's plan, driven by a clock the test moves; the thread is never started. */
 class ScheduleTimerTest {
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-
-  /** A clock the test sets. */
-  private static final class MovableClock extends Clock {
-    Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /** Records what fired, as "start 4100". */
   private static final class Recorder implements ScheduleActions {
@@ -54,7 +32,7 @@ class ScheduleTimerTest {
     }
   }
 
-  private final MovableClock clock = new MovableClock();
+  private final HandClock clock = new HandClock(T0);
   private final ScheduleBook book = new ScheduleBook(new MemorySchedules(), clock, d -> {});
   private final Recorder actions = new Recorder();
   private final ScheduleTimer timer = new ScheduleTimer(book, actions, clock);
