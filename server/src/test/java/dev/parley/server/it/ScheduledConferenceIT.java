@@ -172,6 +172,12 @@ class ScheduledConferenceIT {
                                       {"name": "Dave", "pin": "24680", "role": "listener"}]}
                     """.formatted(start, start.plusSeconds(600)));
             assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+            String added = cli(api, "schedule", "add", "4300", "--start", "+30m", "--end", "+30m", "--title", "From the CLI",
+                    "--participant", "name=Zed,number=1099,dial=user/1099");
+            assertThat(added).contains("room 4300 from").contains("1 people");
+            assertThat(cli(api, "schedules")).contains("4200").contains("4300").contains("From the CLI");
+            assertThat(cli(api, "schedule", "add", "4300", "--start", "+1m", "--end", "+1h", "--participant", "name=Y,dial=pots/1"))
+                    .as("the API's refusal is printed").contains("bad_request: participants[0].dial");
             try {
                 carol = ItSupport.toneCaller(dir, 62, ANN_HZ, -20);
                 dave = ItSupport.toneCaller(dir, 63, BOB_HZ, -20);
@@ -210,5 +216,21 @@ class ScheduledConferenceIT {
                 carolHearsDave, carol.heardFile().orElseThrow());
         assertThat(daveHearsCarol).as(what).isGreaterThan(-35);
         assertThat(carolHearsDave).as("the listener is muted; " + what).isLessThan(-50);
+    }
+
+    /** Runs {@code ./parley ARGS --api .. --token ..} (the packaged jar) and returns what it printed, stderr included. */
+    private static String cli(ApiClient api, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                ParleyProcess.home().resolve("server/target/parley-server.jar").toString()));
+        cmd.addAll(java.util.List.of(args));
+        cmd.addAll(java.util.List.of("--api", api.base(), "--token", api.token()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) throw new AssertionError("CLI did not end: " + cmd);
+            return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            p.destroyForcibly();
+        }
     }
 }
