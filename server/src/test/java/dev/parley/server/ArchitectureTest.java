@@ -88,6 +88,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void schedulesAreValuesAndOneTimerKnowingNoCallsStorageOrMedia() {
+    noClasses().that().resideInAPackage("dev.parley.server.schedule..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.parley.sip..", "dev.parley.server.call..", "dev.parley.server.app..", "dev.parley.server.api..",
+            "dev.parley.server.store..", "dev.parley.server.conference..", "dev.parley.media..", "java.sql..")
+        .because("the store keeps schedules, the call layer acts on them, the API edits them: all through this package")
+        .check(classes);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.parley.(*).(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -10,9 +10,10 @@ final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  static List<Route> all(RoomsApi rooms, MembersApi members, Resources resources) {
+  static List<Route> all(RoomsApi rooms, MembersApi members, Resources resources, SchedulesApi schedules) {
     String room = BASE + "/rooms/{room}";
     String member = room + "/members/{member}";
+    String schedule = BASE + "/schedules/{schedule}";
     return List.of(
         new Route("get", OPENAPI, resources::openApi),
         new Route("get", EVENTS, null),
@@ -37,7 +38,12 @@ final class ApiRoutes {
         new Route("post", member + "/energy", members::energy),
         new Route("post", member + "/kick", members::kick),
         new Route("post", member + "/play", members::play),
-        new Route("post", member + "/move", members::move));
+        new Route("post", member + "/move", members::move),
+        new Route("get", BASE + "/schedules", schedules::list),
+        new Route("post", BASE + "/schedules", schedules::create),
+        new Route("get", schedule, schedules::show),
+        new Route("put", schedule, schedules::replace),
+        new Route("delete", schedule, schedules::delete));
   }
 
   /** Served without a token: the page itself holds no data, and scrapers read metrics. */

@@ -3,6 +3,7 @@ package dev.parley.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.config.ApiSettings;
+import dev.parley.server.schedule.ScheduleBook;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -44,10 +45,11 @@ public final class ApiServer implements AutoCloseable {
    * Starts listening on {@code settings.address():port()} and follows the conference's events.
    *
    * @param activeCalls how many calls the server holds, for metrics
+   * @param schedules the scheduled conferences
    * @throws RuntimeException (Javalin's) when the port cannot be bound
    */
   public static ApiServer start(ApiSettings settings, ApiToken token, Conference conference, SoundLoader sounds,
-      IntSupplier activeCalls) {
+      IntSupplier activeCalls, ScheduleBook schedules) {
     ObjectMapper mapper = new ObjectMapper();
     EventJournal journal = new EventJournal(BACKLOG, new EventJson(mapper));
     EventStream stream = new EventStream(journal, mapper);
@@ -55,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
     RoomsApi rooms = new RoomsApi(conference, mapper, play);
     MembersApi members = new MembersApi(rooms, mapper, play);
     Resources resources = new Resources();
+    SchedulesApi scheduleApi = new SchedulesApi(schedules, mapper);
     Metrics metrics = new Metrics(conference, activeCalls, stream::clientCount);
 
     Javalin app = Javalin.create(cfg -> {
@@ -72,7 +75,7 @@ public final class ApiServer implements AutoCloseable {
       authenticate(ctx, token);
       EventStream.checkQuery(ctx.queryParam("since"));
     });
-    for (Route r : ApiRoutes.all(rooms, members, resources)) {
+    for (Route r : ApiRoutes.all(rooms, members, resources, scheduleApi)) {
       if (r.handler() != null) app.addHttpHandler(HandlerType.valueOf(r.method().toUpperCase()), r.path(), r.handler());
     }
     for (Route r : ApiRoutes.open(resources, metrics)) {
@@ -146,6 +149,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
-    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new Resources());
+    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new Resources(),
+        new SchedulesApi(null, null));
   }
 }

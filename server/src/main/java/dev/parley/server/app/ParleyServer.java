@@ -14,6 +14,8 @@ import dev.parley.server.call.AutoDial;
 import dev.parley.server.call.Dialer;
 import dev.parley.server.call.ExternalParticipant;
 import dev.parley.server.call.PinLockout;
+import dev.parley.server.call.ScheduledConferences;
+import dev.parley.server.call.DialString;
 import dev.parley.server.call.SipPolicies;
 import dev.parley.server.call.TrunkRegistrations;
 import dev.parley.server.conference.ConferenceEvents;
@@ -25,6 +27,9 @@ import dev.parley.server.routing.Router;
 import dev.parley.server.store.BillingWriter;
 import dev.parley.server.store.CrashRecovery;
 import dev.parley.server.store.Database;
+import dev.parley.server.store.ScheduleStore;
+import dev.parley.server.schedule.ScheduleBook;
+import dev.parley.server.schedule.ScheduleTimer;
 import dev.parley.sip.SipConfig;
 import dev.parley.sip.SipServer;
 import java.io.IOException;
@@ -49,12 +54,14 @@ public final class ParleyServer {
   private final ConferenceEvents events;
   private final Database db;
   private final BillingWriter billing;
+  private final ScheduleTimer scheduleTimer;
 
   /** How often open billing records are marked as seen: after a crash they end at most this early. */
   static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
   private ParleyServer(MediaEngine media, SipServer sip, ActiveCalls calls, ScheduledExecutorService timers,
-      ApiServer api, Webhooks webhooks, ConferenceEvents events, Database db, BillingWriter billing) {
+      ApiServer api, Webhooks webhooks, ConferenceEvents events, Database db, BillingWriter billing,
+      ScheduleTimer scheduleTimer) {
     this.media = media;
     this.sip = sip;
     this.calls = calls;
@@ -64,6 +71,7 @@ public final class ParleyServer {
     this.events = events;
     this.db = db;
     this.billing = billing;
+    this.scheduleTimer = scheduleTimer;
   }
 
   /** Raised when the server cannot start (port in use, unreadable prompt...). */
@@ -126,7 +134,21 @@ public final class ParleyServer {
     Dialer dialer = new Dialer(conference, c.extensions(), c.gateways(), m.address());
     events.subscribe(new AutoDial(conference, dialer));
     events.subscribe(new ExternalParticipant(conference, dialer));
-    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
+    Router router = new Router(c);
+    InviteHandler invites = new InviteHandler(router, profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
+    ScheduleBook schedules;
+    try {
+      schedules = new ScheduleBook(new ScheduleStore(db, Clock.systemUTC()), Clock.systemUTC(), DialString::parse);
+    } catch (RuntimeException e) {
+      engine.close();
+      billing.close();
+      throw new StartException("storage: " + e.getMessage(), e);
+    }
+    ScheduledConferences scheduled = new ScheduledConferences(conference, dialer, schedules,
+        room -> profiles.forConfig(router.resolve(room).filter(t -> t.room().equals(room)).map(t -> t.profile())
+            .orElse(c.profiles().get("default"))),
+        prompts, Clock.systemUTC());
+    invites.scheduledBy(scheduled);
     var s = c.sip();
     SipServer sip;
     try {
@@ -138,6 +160,9 @@ public final class ParleyServer {
       throw new StartException("SIP: " + e.getMessage(), e);
     }
     dialer.attach(sip);
+    // After SIP: the first thing a schedule that is due does is dial.
+    ScheduleTimer scheduleTimer = new ScheduleTimer(schedules, scheduled, Clock.systemUTC()).start();
+    log.info("{} schedules", schedules.all().size());
     TrunkRegistrations.start(sip, c.gateways().values());
     Webhooks webhooks = new Webhooks(c.api().webhooks(), Clock.systemUTC());
     events.subscribe(webhooks);
@@ -145,8 +170,9 @@ public final class ParleyServer {
     if (c.api().enabled()) {
       try {
         ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENVIRONMENT_VARIABLE), c.api().dataDir(), System.out::println);
-        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size);
+        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size, schedules);
       } catch (IOException | RuntimeException e) {
+        scheduleTimer.close();
         webhooks.close();
         sip.close();
         engine.close();
@@ -164,12 +190,13 @@ public final class ParleyServer {
         c.routes().size(),
         c.storage().sqlite() ? c.storage().jdbcUrl() : "PostgreSQL",
         c.source());
-    return new ParleyServer(engine, sip, calls, timers, api, webhooks, events, db, billing);
+    return new ParleyServer(engine, sip, calls, timers, api, webhooks, events, db, billing, scheduleTimer);
   }
 
   /** Ends every call with BYE, waits briefly for the BYEs to go out, then stops SIP and media. */
   public void stop() {
     log.info("stopping: ending {} calls", calls.size());
+    scheduleTimer.close();
     for (CallSession call : calls.snapshot()) call.hangup(LeaveReason.SERVER_STOPPED);
     long deadline = System.nanoTime() + 2_000_000_000L;
     while (calls.size() > 0 && System.nanoTime() < deadline) {

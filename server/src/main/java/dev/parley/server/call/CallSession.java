@@ -162,8 +162,14 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       }
       if (phase != Phase.ANSWERING) return; // the ACK of a re-INVITE
     }
+    ScheduleGate gate = request.gate();
     Pins pins = request.route().pins();
-    if (!pins.required()) {
+    if (gate != null) {
+      // A scheduled room, and the caller is not listed by number: a PIN of a listed person, or the refusal.
+      if (gate.lookup() == null) onKeys(() -> hangUpAfter(gate.refusal()));
+      else if (request.dialledPin() != null) onKeys(() -> checkPin(request.dialledPin())); // counts as one try
+      else onKeys(this::askForPin);
+    } else if (!pins.required()) {
       joinRoom(false);
     } else if (request.dialledPin() != null) {
       onKeys(() -> checkPin(request.dialledPin()));
@@ -199,9 +205,12 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     cancelTimer();
     pinDigits = null;
     Pins pins = request.route().pins();
-    Pins.Result r = pins.check(entered);
+    ScheduleGate gate = request.gate();
+    JoinRequest listed = gate == null ? null : gate.lookup().apply(entered);
+    Pins.Result r = gate != null ? (listed != null ? Pins.Result.MEMBER : Pins.Result.WRONG) : pins.check(entered);
     if (r != Pins.Result.WRONG) {
       log.info("call {}: PIN accepted{}", id(), r == Pins.Result.MODERATOR ? " (moderator)" : "");
+      if (listed != null) request = listed; // its role's flags and no gate
       media.stopPlayback();
       joinRoom(r == Pins.Result.MODERATOR);
       return;
@@ -211,7 +220,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     log.info("call {}: wrong PIN ({} of {}){}", id(), pinFailures, pins.tries(), locked ? ", source locked out" : "");
     var bad = request.route().prompts().badPin();
     if (pinFailures >= pins.tries() || locked) {
-      hangUpAfter(bad);
+      hangUpAfter(gate != null ? gate.refusal() : bad);
       return;
     }
     var ask = request.route().prompts().pin();

@@ -32,6 +32,7 @@ public final class InviteHandler implements CallHandler {
   private final PinLockout lockout;
   private final KeypadActions actions;
   private final Dialer dialer;
+  private volatile ScheduledConferences schedules;
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
       PinLockout lockout, Dialer dialer) {
@@ -43,6 +44,11 @@ public final class InviteHandler implements CallHandler {
     this.lockout = lockout;
     this.dialer = dialer;
     this.actions = new KeypadActions(new FeedbackTones(8000));
+  }
+
+  /** Scheduled rooms admit only the people listed (seed 002); set before SIP starts. */
+  public void scheduledBy(ScheduledConferences s) {
+    this.schedules = s;
   }
 
   /** Where a dialled number goes, and a PIN that came in it. */
@@ -92,6 +98,9 @@ public final class InviteHandler implements CallHandler {
     }
     JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
         dialer.fromTrunk(call.remoteHost(), call.remotePort()));
+    ScheduledConferences sc = schedules;
+    var schedule = sc == null ? null : sc.gating(room.name());
+    if (schedule != null) request = sc.entry(schedule, request, call.fromUser());
     SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec());
     CallSession session = null;
     MemberMedia media = null;
@@ -138,6 +147,11 @@ public final class InviteHandler implements CallHandler {
     }
     RoomTarget t = target.get();
     if (t.room().equals(session.room().name())) return false;
+    ScheduledConferences sc = schedules;
+    if (sc != null && sc.gating(t.room()) != null) {
+      log.info("call {}: move to room {} refused (scheduled: dial it to be looked up)", session.id(), t.room());
+      return false;
+    }
     RoomProfile profile = profiles.forConfig(t.profile());
     switch (conference.admit(t.room(), profile, profile.flags().contains(MemberFlag.JOIN_ONLY))) {
       case Admission.Refused r -> {

@@ -11,10 +11,25 @@ import dev.parley.server.conference.RoomProfile;
  * @param source the caller's address, for the PIN lockout
  * @param extension the extension the caller authenticated as, or null
  * @param fromTrunk the call came from a configured gateway
+ * @param gate set when the room is scheduled and the caller is not (yet) recognised; null otherwise
  */
-record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk,
+    ScheduleGate gate) {
+  JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+    this(route, dialledPin, source, extension, fromTrunk, null);
+  }
+
   /** The same caller, come into another room through another route (no PIN asked). */
   JoinRequest moved(RoomProfile newRoute) {
     return new JoinRequest(newRoute, null, source, extension, fromTrunk);
+  }
+
+  /** The same caller, let in by a schedule: the route's own PINs no longer apply. */
+  JoinRequest admitted(RoomProfile asListed) {
+    return new JoinRequest(asListed, null, source, extension, fromTrunk);
+  }
+
+  JoinRequest gated(ScheduleGate g) {
+    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, g);
   }
 }

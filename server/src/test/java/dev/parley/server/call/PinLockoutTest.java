@@ -5,34 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import dev.parley.server.testing.HandClock;
 import org.junit.jupiter.api.Test;
 
 class PinLockoutTest {
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void aSourceIsLockedOutAfterTooManyFailuresAndLetInAgainLater() {
-    HandClock clock = new HandClock();
+    HandClock clock = new HandClock(Instant.parse("2026-12-01T10:00:00Z"));
     PinLockout l = new PinLockout(3, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
     assertThat(l.failed("10.0.0.1")).isFalse();
     assertThat(l.failed("10.0.0.1")).isFalse();
@@ -46,7 +25,7 @@ class PinLockoutTest {
 
   @Test
   void failuresOutsideTheWindowAreForgotten() {
-    HandClock clock = new HandClock();
+    HandClock clock = new HandClock(Instant.parse("2026-12-01T10:00:00Z"));
     PinLockout l = new PinLockout(3, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
     l.failed("a");
     l.failed("a");

@@ -10,7 +10,7 @@ public final class ControlPlaneCommands {
     for (Object c : new Object[] {new RoomsCommand(), new MembersCommand(), new MemberCommands.Mute(),
         new MemberCommands.Unmute(), new MemberCommands.Deaf(), new MemberCommands.Undeaf(), new MemberCommands.Kick(),
         new RoomCommands.Lock(), new RoomCommands.Unlock(), new RoomCommands.Play(), new RoomCommands.Dial(),
-        new RoomCommands.Record(), new EventsCommand()}) {
+        new RoomCommands.Record(), new EventsCommand(), new ScheduleCommands.ListSchedules(), new ScheduleCommands.Group()}) {
       cli.addSubcommand(c);
     }
   }
