@@ -14,7 +14,7 @@
 # For Parley it also prints, for the measured window: the stop-the-world pauses of the server (every
 # safepoint, GC or other, from -Xlog:safepoint) and what the media threads allocated (from
 # `jcmd PID Thread.print -e`, taken when the window opens and when it closes; two thread dumps, so
-# two short safepoints of their own, which are left out of the pause figures).
+# safepoints of their own, PrintThreads and FindDeadlocks, left out of the pause figures).
 #   PARLEY_JAVA_OPTS, LOADGEN_JAVA_OPTS   extra JVM options for the server and the generator
 # Run it in a network namespace of your own if others use ports 5060/5090/20000-29999 on the machine.
 set -euo pipefail
@@ -33,7 +33,9 @@ trap cleanup EXIT
 if [ "$KIND" = parley ]; then
   PORT=5060
   opts="${PARLEY_JAVA_OPTS:-} -Xlog:safepoint:file=$OUT/safepoints.log:uptimenanos"
+  # The launcher's defaults (./parley run_server): ZGC and the Integer box cache.
   [ "${GC:-ZGC}" = ZGC ] && opts="-XX:+UseZGC $opts"
+  opts="-XX:AutoBoxCacheMax=65536 $opts"
   [ "${JFR:-0}" = 1 ] && opts="$opts -XX:StartFlightRecording=filename=$OUT/parley.jfr,settings=profile"
   # shellcheck disable=SC2086  # a list of JVM options
   "$JAVA" $opts -jar "$ROOT/server/target/parley-server.jar" serve --config "$ROOT/bench/load.yaml" >"$OUT/target.log" 2>&1 &
@@ -81,7 +83,7 @@ window_report() {
   from="$(cat "$OUT/window-start.ns")"; to="$(cat "$OUT/window-end.ns")"
   # Lines look like "[123456789ns] Safepoint "G1CollectForAllocation", ... Total: 1234567 ns".
   sed -n 's/^\[\([0-9]*\)ns\] Safepoint "\([^"]*\)".*Total: *\([0-9]*\) ns.*/\1 \2 \3/p' "$OUT/safepoints.log" |
-    awk -v from="$from" -v to="$to" '$1 >= from && $1 <= to && $2 != "ThreadDump" { print $3 / 1e6 }' | sort -n |
+    awk -v from="$from" -v to="$to" '$1 >= from && $1 <= to && $2 != "PrintThreads" && $2 != "FindDeadlocks" { print $3 / 1e6 }' | sort -n |
     awk '{ v[NR] = $1 } END {
       if (NR == 0) { print "server pauses in the window: none"; exit }
       p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
