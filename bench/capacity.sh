@@ -10,6 +10,11 @@
 # for echo, --expect self are added. Environment:
 #   OUT=DIR      where the target's log, the per-call CSV (calls.csv) and summary.txt go (default: a new /tmp dir)
 #   JFR=1        record the server with Java Flight Recorder during the run (OUT/parley.jfr)
+#   GC=G1        run the server on G1 instead of ZGC, the launcher's default (for comparison)
+# For Parley it also prints, for the measured window: the stop-the-world pauses of the server (every
+# safepoint, GC or other, from -Xlog:safepoint) and what the media threads allocated (from
+# `jcmd PID Thread.print -e`, taken when the window opens and when it closes; two thread dumps, so
+# safepoints of their own, PrintThreads and FindDeadlocks, left out of the pause figures).
 #   PARLEY_JAVA_OPTS, LOADGEN_JAVA_OPTS   extra JVM options for the server and the generator
 # Run it in a network namespace of your own if others use ports 5060/5090/20000-29999 on the machine.
 set -euo pipefail
@@ -27,7 +32,10 @@ cleanup() { [ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev
 trap cleanup EXIT
 if [ "$KIND" = parley ]; then
   PORT=5060
-  opts=${PARLEY_JAVA_OPTS:-}
+  opts="${PARLEY_JAVA_OPTS:-} -Xlog:safepoint:file=$OUT/safepoints.log:uptimenanos"
+  # The launcher's defaults (./parley run_server): ZGC and the Integer box cache.
+  [ "${GC:-ZGC}" = ZGC ] && opts="-XX:+UseZGC $opts"
+  opts="-XX:AutoBoxCacheMax=65536 $opts"
   [ "${JFR:-0}" = 1 ] && opts="$opts -XX:StartFlightRecording=filename=$OUT/parley.jfr,settings=profile"
   # shellcheck disable=SC2086  # a list of JVM options
   "$JAVA" $opts -jar "$ROOT/server/target/parley-server.jar" serve --config "$ROOT/bench/load.yaml" >"$OUT/target.log" 2>&1 &
@@ -44,10 +52,54 @@ fi
 for _ in $(seq 300); do grep -q "$READY" "$OUT/target.log" && break; sleep 0.1; done
 grep -q "$READY" "$OUT/target.log" || { cat "$OUT/target.log" >&2; exit 1; }
 
+JCMD="$(dirname "$JAVA")/jcmd"
+# Per media thread: "name allocated-bytes cpu-ms", and the JVM's uptime in ns (to cut the safepoint log).
+media_threads() {
+  # allocated= has a unit: 440B, 37949K, 12M, 3G.
+  "$JCMD" "$PID" Thread.print -e 2>/dev/null |
+    sed -n 's/^"\(parley-media-[0-9]*\)".* cpu=\([0-9.]*\)ms.* allocated=\([0-9]*\)\([BKMG]\) .*/\1 \3 \4 \2/p' |
+    awk '{ f = $3 == "K" ? 1024 : $3 == "M" ? 1048576 : $3 == "G" ? 1073741824 : 1; print $1, $2 * f, $4 }'
+}
+uptime_ns() { "$JCMD" "$PID" VM.uptime 2>/dev/null | sed -n 's/^ *\([0-9.]*\) s$/\1/p' | awk '{printf "%.0f", $1 * 1e9}'; }
+# Waits for the generator to announce its window, then snapshots the media threads at both ends.
+watch_window() {
+  local line settle duration
+  for _ in $(seq 6000); do
+    line="$(grep -m1 'settling .* then measuring' "$OUT/summary.txt" 2>/dev/null || true)"
+    [ -n "$line" ] && break; sleep 0.1
+  done
+  [ -n "$line" ] || return 0
+  settle="$(sed 's/.*settling \([0-9]*\) s.*/\1/' <<<"$line")"
+  duration="$(sed 's/.*measuring \([0-9]*\) s.*/\1/' <<<"$line")"
+  sleep "$settle"; sleep 0.5
+  uptime_ns >"$OUT/window-start.ns"; media_threads >"$OUT/media-start.txt"
+  sleep "$duration"
+  media_threads >"$OUT/media-end.txt"; uptime_ns >"$OUT/window-end.ns"
+}
+# Prints the window's safepoints (count, p50, p99, max, ms) and the media threads' allocation.
+window_report() {
+  [ -s "$OUT/window-end.ns" ] || { echo "server: no window snapshot (the generator did not open one)"; return; }
+  local from to
+  from="$(cat "$OUT/window-start.ns")"; to="$(cat "$OUT/window-end.ns")"
+  # Lines look like "[123456789ns] Safepoint "G1CollectForAllocation", ... Total: 1234567 ns".
+  sed -n 's/^\[\([0-9]*\)ns\] Safepoint "\([^"]*\)".*Total: *\([0-9]*\) ns.*/\1 \2 \3/p' "$OUT/safepoints.log" |
+    awk -v from="$from" -v to="$to" '$1 >= from && $1 <= to && $2 != "PrintThreads" && $2 != "FindDeadlocks" { print $3 / 1e6 }' | sort -n |
+    awk '{ v[NR] = $1 } END {
+      if (NR == 0) { print "server pauses in the window: none"; exit }
+      p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+      printf "server pauses in the window (every safepoint, GC or not): %d, p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", NR, p50, p99, v[NR] }'
+  join "$OUT/media-start.txt" "$OUT/media-end.txt" | awk -v s="$(( (to - from) / 1000000 ))" '{
+      printf "media thread %s in the window: allocated %d bytes (%.1f bytes/s), cpu %.0f ms of %d ms (%.1f %%)\n",
+        $1, $4 - $2, ($4 - $2) * 1000 / s, $5 - $3, s, ($5 - $3) * 100 / s }'
+}
+
 {
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$KIND" = parley ] && { watch_window & }
   rc=0
   "$ROOT/parley" loadgen --target 127.0.0.1:$PORT --server-pid "$PID" --csv "$OUT/calls.csv" "${EXTRA[@]}" "$@" || rc=$?
+  wait
   echo "load average after:  $(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$KIND" = parley ] && window_report
   echo "loadgen exit code $rc; files in $OUT"
 } 2>&1 | tee "$OUT/summary.txt"

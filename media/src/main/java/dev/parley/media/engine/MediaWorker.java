@@ -10,6 +10,7 @@ import java.nio.channels.Selector;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,20 @@ import org.slf4j.LoggerFactory;
  * A media thread: owns a selector with the RTP sockets of its rooms and ticks each room on absolute
  * deadlines, so clocks do not drift and no room waits on another worker's lock.
  *
+ * <p>It never blocks in the selector. It sleeps to the next point of a grid ({@link #POLL_NANOS})
+ * and then reads whatever has arrived on all its sockets at once: a worker woken by every packet made
+ * every packet cost a cross-CPU wake-up, which on a virtual machine is dearer than the datagram, and
+ * it was paid by the sender's thread. The rooms of a worker tick on the same grid (each on a multiple
+ * of its interval from the worker's epoch), so one wake-up ticks them all; a packet waits at most one
+ * poll step before it reaches its jitter buffer.
+ *
  * <p>Other threads talk to it only through {@link #post}, a multi-producer queue drained once per
- * loop, like pjmedia's conference op queue.
+ * loop, like pjmedia's conference op queue; posting unparks the thread.
  */
 final class MediaWorker implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(MediaWorker.class);
+  /** How often the sockets are read: 5 ms divides every room interval (10, 20, 30 ms). */
+  static final long POLL_NANOS = 5_000_000L;
 
   private final Selector selector;
   private final ConcurrentLinkedQueue<Runnable> ops = new ConcurrentLinkedQueue<>();
@@ -37,6 +47,7 @@ final class MediaWorker implements Runnable {
   private final ByteBuffer txBuffer = ByteBuffer.allocateDirect(2048);
   private final RtpPacket rtp = new RtpPacket();
   private long loopNanos;
+  private final long epochNanos = System.nanoTime();
   private final Consumer<SelectionKey> onReadable = this::onReadable;
   volatile long sendErrors;
 
@@ -60,14 +71,14 @@ final class MediaWorker implements Runnable {
 
   void post(Runnable op) {
     ops.add(op);
-    selector.wakeup();
+    LockSupport.unpark(thread);
   }
 
   void addRoom(RoomMedia room) {
     roomsAssigned.incrementAndGet();
     post(() -> {
       if (roomCount == rooms.length) rooms = Arrays.copyOf(rooms, roomCount * 2);
-      room.nextTickNanos = System.nanoTime() + room.intervalNanos();
+      room.nextTickNanos = nextGridPoint(System.nanoTime(), room.intervalNanos());
       rooms[roomCount++] = room;
     });
   }
@@ -84,9 +95,14 @@ final class MediaWorker implements Runnable {
     }
   }
 
+  /** The first point after {@code now} on the grid of {@code step} from this worker's epoch. */
+  private long nextGridPoint(long now, long step) {
+    return epochNanos + ((now - epochNanos) / step + 1) * step;
+  }
+
   void shutdown() {
     running = false;
-    selector.wakeup();
+    LockSupport.unpark(thread);
     try {
       thread.join(2000);
     } catch (InterruptedException e) {
@@ -104,18 +120,11 @@ final class MediaWorker implements Runnable {
     while (running) {
       try {
         long now = System.nanoTime();
-        long next = now + 20_000_000L;
+        long next = nextGridPoint(now, POLL_NANOS);
         for (int i = 0; i < roomCount; i++) next = Math.min(next, rooms[i].nextTickNanos);
-        // Rounded up: rounding down made the worker spin on selectNow for the last millisecond before
-        // every room's tick, and with many rooms (each with its own phase) it never slept. A tick
-        // may now start up to 1 ms late, well inside the jitter buffers at the far end.
-        long waitMillis = next - now <= 0 ? 0 : (next - now + 999_999L) / 1_000_000L;
-        loopNanos = now;
-        if (waitMillis > 0) {
-          selector.select(onReadable, waitMillis);
-        } else {
-          selector.selectNow(onReadable);
-        }
+        if (next - now > 0 && ops.isEmpty()) LockSupport.parkNanos(this, next - now);
+        loopNanos = System.nanoTime();
+        selector.selectNow(onReadable);
         Runnable op;
         while ((op = ops.poll()) != null) runOp(op);
         now = System.nanoTime();
@@ -136,7 +145,7 @@ final class MediaWorker implements Runnable {
     if (now - room.nextTickNanos >= 0) {
       // More than five ticks behind (the machine stalled): skip ahead instead of bursting audio.
       room.overruns++;
-      room.nextTickNanos = now + room.intervalNanos();
+      room.nextTickNanos = nextGridPoint(now, room.intervalNanos());
     }
   }
 

@@ -29,6 +29,19 @@ final class Concealer {
     run = 0;
   }
 
+  /** Records {@code count} real samples just played, oldest first (as many calls of {@link #played(short)}). */
+  void played(short[] samples, int offset, int count) {
+    if (count == 0) return;
+    int keep = Math.min(count, history.length); // only the newest period matters
+    int from = offset + count - keep;
+    int first = Math.min(keep, history.length - historyPos);
+    System.arraycopy(samples, from, history, historyPos, first);
+    System.arraycopy(samples, from + first, history, 0, keep - first);
+    historyPos = (historyPos + keep) % history.length;
+    historyFill = Math.min(history.length, historyFill + keep);
+    run = 0;
+  }
+
   /** True if {@link #next()} would give concealment rather than silence. */
   boolean active() {
     return historyFill > 0 && run < limitSamples;

@@ -278,9 +278,15 @@ public final class JitterBuffer {
           : Math.min(maxSkip, Math.max(1, count / LOUD_SHRINK_DIVISOR));
       TimeCompressor.compress(scratch, count + skip, skip, out, offset);
       ring.remove(playTs, count + skip);
-      for (int i = 0; i < count; i++) concealer.played(out[offset + i]);
+      concealer.played(out, offset, count);
       playTs += count + skip;
       delay.shift(-skip);
+      return Playout.AUDIO;
+    }
+    if (ring.takeIfComplete(playTs, count, out, offset)) {
+      // The common case, every sample there: copied in bulk rather than tested one by one.
+      concealer.played(out, offset, count);
+      playTs += count;
       return Playout.AUDIO;
     }
     int real = 0;

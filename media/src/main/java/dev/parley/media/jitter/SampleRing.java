@@ -24,11 +24,12 @@ final class SampleRing {
 
   /** Stores {@code count} samples of {@code pcm[offset..]} at timestamps {@code ts..ts+count}. */
   void put(long ts, short[] pcm, int offset, int count) {
-    for (int i = 0; i < count; i++) {
-      int slot = (int) (ts + i) & mask;
-      samples[slot] = pcm[offset + i];
-      present[slot] = true;
-    }
+    int slot = (int) ts & mask;
+    int first = Math.min(count, samples.length - slot); // up to the end of the ring, then from 0
+    System.arraycopy(pcm, offset, samples, slot, first);
+    Arrays.fill(present, slot, slot + first, true);
+    System.arraycopy(pcm, offset + first, samples, 0, count - first);
+    Arrays.fill(present, 0, count - first, true);
   }
 
   boolean has(long ts) {
@@ -46,20 +47,42 @@ final class SampleRing {
    * Copies {@code count} samples from {@code ts} into {@code out} if every one of them is present,
    * without removing them.
    *
-   * @return false, copying nothing useful, if any sample in the range is missing
+   * @return false, copying nothing, if any sample in the range is missing
    */
   boolean copyIfComplete(long ts, int count, short[] out) {
-    for (int i = 0; i < count; i++) {
-      int slot = (int) (ts + i) & mask;
-      if (!present[slot]) return false;
-      out[i] = samples[slot];
+    return copyIfComplete(ts, count, out, 0);
+  }
+
+  /** As {@link #copyIfComplete(long, int, short[])}, into {@code out[offset..]}. */
+  boolean copyIfComplete(long ts, int count, short[] out, int offset) {
+    int slot = (int) ts & mask;
+    int first = Math.min(count, samples.length - slot);
+    if (!allPresent(slot, first) || !allPresent(0, count - first)) return false;
+    System.arraycopy(samples, slot, out, offset, first);
+    System.arraycopy(samples, 0, out, offset + first, count - first);
+    return true;
+  }
+
+  /** Removes {@code count} samples from {@code ts} into {@code out[offset..]} if all are present. */
+  boolean takeIfComplete(long ts, int count, short[] out, int offset) {
+    if (!copyIfComplete(ts, count, out, offset)) return false;
+    remove(ts, count);
+    return true;
+  }
+
+  private boolean allPresent(int from, int count) {
+    for (int i = from; i < from + count; i++) {
+      if (!present[i]) return false;
     }
     return true;
   }
 
   /** Marks {@code count} samples from {@code ts} absent. */
   void remove(long ts, int count) {
-    for (int i = 0; i < count; i++) present[(int) (ts + i) & mask] = false;
+    int slot = (int) ts & mask;
+    int first = Math.min(count, samples.length - slot);
+    Arrays.fill(present, slot, slot + first, false);
+    Arrays.fill(present, 0, count - first, false);
   }
 
   void clear() {

@@ -54,4 +54,21 @@ class ConcealerTest {
     assertThat(c.active()).isFalse();
     assertThat(c.next()).isZero();
   }
+
+  @Test
+  void playedInBulkEqualsPlayedOneByOne() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 200; round++) {
+      Concealer single = new Concealer(5, 12);
+      Concealer bulk = new Concealer(5, 12);
+      for (int chunk = 0; chunk < 4; chunk++) {
+        short[] pcm = new short[random.nextInt(12)];
+        for (int i = 0; i < pcm.length; i++) pcm[i] = (short) random.nextInt(-30000, 30000);
+        for (short v : pcm) single.played(v);
+        bulk.played(pcm, 0, pcm.length);
+        for (int n = random.nextInt(3); n > 0; n--) assertThat(bulk.next()).isEqualTo(single.next());
+      }
+      for (int i = 0; i < 14; i++) assertThat(bulk.next()).isEqualTo(single.next());
+    }
+  }
 }

@@ -35,4 +35,21 @@ class SampleRingTest {
     assertThat(ring.has(99)).isFalse();
     assertThat(ring.has(8100)).isFalse();
   }
+
+  @Test
+  void bulkOperationsAcrossTheEndOfTheRing() {
+    SampleRing ring = new SampleRing(16); // 16 slots: timestamps 12..19 wrap to 12..15, 0..3
+    short[] pcm = {1, 2, 3, 4, 5, 6, 7, 8};
+    ring.put(12, pcm, 0, 8);
+    short[] out = new short[8];
+    assertThat(ring.copyIfComplete(12, 8, out, 0)).isTrue();
+    assertThat(out).containsExactly(pcm);
+    assertThat(ring.copyIfComplete(11, 8, out, 0)).as("11 was never stored").isFalse();
+    assertThat(ring.takeIfComplete(14, 6, out, 2)).isTrue();
+    assertThat(out).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+    assertThat(ring.has(13)).isTrue();
+    for (long t = 14; t < 20; t++) assertThat(ring.has(t)).as("taken: " + t).isFalse();
+    assertThat(ring.takeIfComplete(13, 2, out, 0)).as("14 is gone").isFalse();
+    assertThat(ring.has(13)).as("a failed take removes nothing").isTrue();
+  }
 }
