@@ -32,7 +32,7 @@ public final class ParleyProcess implements AutoCloseable {
 
     /** Starts the server with {@code config}, logging to {@code logFile}, and waits up to 30 s for it to be ready. */
     public static ParleyProcess start(Path config, Path logFile) throws IOException {
-        return start(config, logFile, Duration.ofSeconds(30));
+        return start(config, logFile, Duration.ofSeconds(90)); // codec warm-up alone took 17 s on a loaded machine
     }
 
     public static ParleyProcess start(Path config, Path logFile, Duration readyTimeout) throws IOException {

@@ -51,7 +51,7 @@ final class ItSupport {
 
     /** Writes {@code config} into {@code dir} and starts Parley with it; the log is {@code dir/parley.log}. */
     static ParleyProcess startServer(TestConfig config, Path dir) throws IOException {
-        return ParleyProcess.start(config.writeTo(dir), dir.resolve("parley.log"), Duration.ofSeconds(30));
+        return ParleyProcess.start(config.writeTo(dir), dir.resolve("parley.log"), Duration.ofSeconds(90));
     }
 
     /** {@code sip:3000@127.0.0.1:<port>}. */

@@ -163,6 +163,19 @@ final class RegistrarService {
   /** §10.3 step 8: 200 with every current binding, each with its remaining expiry, and a Date. */
   private void accept(ServerTransaction st, String user, RegisterOutcome.Accepted a) {
     Instant now = clock.instant();
+    // Events first: once the 200 is out the client may register again, and that change's event must
+    // not overtake this one's.
+    for (RegisterOutcome.Change c : a.changes()) {
+      Binding b = c.binding();
+      log.info("registrar: {} {} ({} {}:{})", user, c.kind().name().toLowerCase(Locale.ROOT), b.contactUri(),
+          b.transport(), b.sourceHost() + ":" + b.sourcePort());
+      switch (c.kind()) {
+        case ADDED -> events.post(l -> l.onRegistered(b, false));
+        case REFRESHED -> events.post(l -> l.onRegistered(b, true));
+        case REMOVED -> events.post(l -> l.onRemoved(b));
+        case EXPIRED -> events.post(l -> l.onExpired(b));
+      }
+    }
     try {
       Messages m = responder.messages();
       Response ok = m.response(st.getRequest(), 200, null);
@@ -175,17 +188,6 @@ final class RegistrarService {
       responder.send(st, ok);
     } catch (ParseException | InvalidArgumentException e) {
       throw new IllegalStateException(e);
-    }
-    for (RegisterOutcome.Change c : a.changes()) {
-      Binding b = c.binding();
-      log.info("registrar: {} {} ({} {}:{})", user, c.kind().name().toLowerCase(Locale.ROOT), b.contactUri(),
-          b.transport(), b.sourceHost() + ":" + b.sourcePort());
-      switch (c.kind()) {
-        case ADDED -> events.post(l -> l.onRegistered(b, false));
-        case REFRESHED -> events.post(l -> l.onRegistered(b, true));
-        case REMOVED -> events.post(l -> l.onRemoved(b));
-        case EXPIRED -> events.post(l -> l.onExpired(b));
-      }
     }
   }
 
