@@ -26,6 +26,8 @@
 #   bad-pin.wav  "That PIN is not valid."
 #   enter-number.wav "Please enter the number to invite, followed by the pound key."
 #   trying.wav   "We are trying to get through."
+#   record-name.wav "Please say your name." (before a joiner of an ad-hoc room records its name)
+#   has-joined.wav  "has joined the conference." (after the recorded name)
 #   numbers/     the member count: there-are.wav "There are", people.wav "people in this conference",
 #                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav
 # Speech: espeak-ng voice en-us, 150 words/min, band-limited to 100-3400 Hz, leading and trailing
@@ -105,6 +107,8 @@ speak "$OUT/pin.wav"     "Please enter the conference PIN, followed by the pound
 speak "$OUT/bad-pin.wav" "That PIN is not valid."
 speak "$OUT/enter-number.wav" "Please enter the number to invite, followed by the pound key."
 speak "$OUT/trying.wav"  "We are trying to get through."
+speak "$OUT/record-name.wav" "Please say your name."
+speak "$OUT/has-joined.wav"  "has joined the conference."
 
 mkdir -p "$OUT/numbers"
 speak "$OUT/numbers/there-are.wav" "There are"

@@ -126,7 +126,7 @@ public final class ParleyServer {
     Dialer dialer = new Dialer(conference, c.extensions(), c.gateways(), m.address());
     events.subscribe(new AutoDial(conference, dialer));
     events.subscribe(new ExternalParticipant(conference, dialer));
-    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
+    InviteHandler invites = new InviteHandler(new Router(c), profiles, conference, calls, m.address(), PinLockout.defaults(), dialer, c);
     var s = c.sip();
     SipServer sip;
     try {

@@ -54,6 +54,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final Dialer dialer;
   /** How long the keypad waits for each digit of a number to invite (seed 001: 5 s). */
   private static final long INVITE_DIGIT_TIMEOUT_MILLIS = 5_000;
+  /** How long a joiner's name is recorded when the ad-hoc room announces names. */
+  private static final long NAME_MILLIS = 3_000;
 
   /** Sends a call to where a number routes (the route key, the API's move). */
   interface Mover {
@@ -164,12 +166,53 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
     Pins pins = request.route().pins();
     if (!pins.required()) {
-      joinRoom(false);
+      onKeys(() -> admitted(false));
     } else if (request.dialledPin() != null) {
       onKeys(() -> checkPin(request.dialledPin()));
     } else {
       onKeys(this::askForPin);
     }
+  }
+
+  /** The caller may join (no PIN, or the right one): it joins, after saying its name where the room announces names. */
+  private void admitted(boolean moderator) {
+    if (!request.announceName()) {
+      joinRoom(moderator);
+      return;
+    }
+    var ask = request.route().prompts().recordName();
+    if (ask != null) media.play("record-name", false, ask);
+    // The name is recorded once the request has been heard; what the caller says meanwhile is not kept.
+    armTimer(ask == null ? 0 : promptMillis(ask) + 200, () -> recordName(moderator));
+  }
+
+  private void recordName(boolean moderator) {
+    int rate = room.media().spec().rateHz();
+    short[] name = new short[(int) (NAME_MILLIS * rate / 1000)];
+    log.info("call {}: recording its name ({} ms)", id(), NAME_MILLIS);
+    media.capture(name, () -> onKeys(() -> announce(name, rate, moderator)));
+  }
+
+  /** The room hears the recorded name and "has joined"; the caller joins once that has played. */
+  private void announce(short[] name, int rate, boolean moderator) {
+    synchronized (this) {
+      if (phase == Phase.ENDED) return;
+    }
+    var recorded = new dev.parley.media.audio.Prompt("name of " + id(), rate, name);
+    var hasJoined = request.route().prompts().hasJoined();
+    long millis = promptMillis(recorded);
+    if (hasJoined != null) {
+      room.media().play("announce", recorded, hasJoined);
+      millis += promptMillis(hasJoined);
+    } else {
+      room.media().play("announce", recorded);
+    }
+    log.info("call {}: announcing its name to room {}", id(), room.name());
+    armTimer(millis + 100, () -> joinRoom(moderator));
+  }
+
+  private static long promptMillis(dev.parley.media.audio.Prompt p) {
+    return (long) p.length() * 1000 / p.rateHz();
   }
 
   private void joinRoom(boolean moderator) {
@@ -203,7 +246,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     if (r != Pins.Result.WRONG) {
       log.info("call {}: PIN accepted{}", id(), r == Pins.Result.MODERATOR ? " (moderator)" : "");
       media.stopPlayback();
-      joinRoom(r == Pins.Result.MODERATOR);
+      admitted(r == Pins.Result.MODERATOR);
       return;
     }
     pinFailures++;
@@ -293,13 +336,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private boolean mayInvite() {
     Member m = member;
     if (m == null) return false;
-    boolean moderator = m.state().moderator();
-    return switch (request.route().invitePolicy()) {
-      case MODERATORS -> moderator;
-      case EXTENSIONS -> moderator || (request.extension() != null && !request.fromTrunk());
-      case ANYONE -> moderator || !request.fromTrunk();
-      case NOBODY -> false;
-    };
+    return InviteRights.may(request.route().invitePolicy(), m.state().moderator(), request.extension() != null,
+        request.fromTrunk(), request.owner());
   }
 
   /** The number is complete (or the digits timed out: {@code null}). */
@@ -321,7 +359,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     if (trying != null) media.play("trying", false, trying);
     Member inviter = member;
     try {
-      lastInvite = dialer.dial(room, dial, room.name(), java.util.Set.of(), new Dialer.Outcome() {
+      lastInvite = dialer.dial(room, dial, room.name(), java.util.Set.of(), Placement.invitedBy(inviter.id(), details().callerNumber()),
+          new Dialer.Outcome() {
         @Override
         public void answered() {
           log.info("call {}: invited {} answered", id(), dial);

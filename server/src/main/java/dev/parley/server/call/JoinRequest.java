@@ -11,9 +11,16 @@ import dev.parley.server.conference.RoomProfile;
  * @param source the caller's address, for the PIN lockout
  * @param extension the extension the caller authenticated as, or null
  * @param fromTrunk the call came from a configured gateway
+ * @param owner the caller opened its own ad-hoc room (seed 004): it alone may invite there
+ * @param announceName the caller records its name, which the room hears before the caller joins
  */
-record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
-  /** The same caller, come into another room through another route (no PIN asked). */
+record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk, boolean owner,
+    boolean announceName) {
+  JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+    this(route, dialledPin, source, extension, fromTrunk, false, false);
+  }
+
+  /** The same caller, come into another room through another route (no PIN asked, owner of nothing). */
   JoinRequest moved(RoomProfile newRoute) {
     return new JoinRequest(newRoute, null, source, extension, fromTrunk);
   }

@@ -3,6 +3,7 @@ package dev.parley.server.call;
 import dev.parley.media.engine.MemberListener;
 import dev.parley.media.engine.MemberMedia;
 import dev.parley.media.engine.RemoteMedia;
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Leg;
@@ -43,6 +44,16 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
 
   private enum State { DIALLING, EARLY, ANSWERED, ENDED }
 
+  /**
+   * Whom the leg calls.
+   *
+   * @param number the extension's number, the number sent to the trunk, or the URI's user part
+   * @param name the extension's display name; empty when none
+   * @param extension the leg rings a registered extension
+   * @param trunk the leg goes out through a gateway (a trunk leg never invites unless a moderator)
+   */
+  record Called(String number, String name, boolean extension, boolean trunk) {}
+
   private final String label;
   private final Conference conference;
   private final Room room;
@@ -53,9 +64,18 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private OutgoingCall call;
   private State state = State.DIALLING;
   private Member member;
+  private final Placement placement;
+  private final Called called;
+  /** What the INVITE's From showed the called party; set before the INVITE is sent. */
+  private volatile String fromNumber = "", fromName = "";
+  /** The negotiated codec, e.g. PCMU/8000; empty before an answer or early media. */
+  private volatile String codec = "";
 
-  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Progress progress) {
+  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Placement placement,
+      Called called, Progress progress) {
     this.label = label;
+    this.placement = placement;
+    this.called = called;
     this.conference = conference;
     this.room = room;
     this.flags = flags;
@@ -74,6 +94,8 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     }
     media.setDeaf(true);
     media.setMuted(true);
+    fromNumber = request.fromUser() == null ? "" : request.fromUser();
+    fromName = request.fromDisplayName() == null ? "" : request.fromDisplayName();
     OutgoingCallRequest withOffer = new OutgoingCallRequest(request.requestUri(), request.nextHop(), request.fromUser(),
         request.fromDisplayName(), request.headers(), sdp.offer(media.localRtpPort()), request.credentials(),
         request.ringTimeout());
@@ -103,6 +125,16 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     return label;
   }
 
+  /**
+   * The billing record's view of a placed call: the caller is what we showed the called party, the
+   * called number is the one dialled, with why and by whom it was placed.
+   */
+  @Override
+  public CallDetails details() {
+    return new CallDetails(fromNumber, fromName, called.number(), called.name(), codec, placement.direction(),
+        placement.invitedBy(), room.profile().billing(), false);
+  }
+
   public synchronized boolean answered() {
     return state == State.ANSWERED;
   }
@@ -116,6 +148,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       NegotiatedAudio n = sdp.applyAnswer(answerSdp);
       if (n == null) return;
       state = State.EARLY;
+      codec = n.encodingName() + "/" + n.clockRateHz();
       // Heard in the room, hearing nothing: the far end has not answered.
       media.configure(remote(n, false));
       media.setMuted(false);
@@ -135,6 +168,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
         return;
       }
       media.configure(remote(n, true));
+      codec = n.encodingName() + "/" + n.clockRateHz();
       state = State.ANSWERED;
       member = room.join(this, media, flags, false);
     }
