@@ -11,7 +11,6 @@ import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.controls.DigitCollector;
-import dev.parley.server.conference.controls.Keypad;
 import dev.parley.sip.CallListener;
 import dev.parley.sip.EndReason;
 import dev.parley.sip.IncomingCall;
@@ -51,9 +50,6 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final PinLockout lockout;
   private final KeypadActions actions;
   private final Mover mover;
-  private final Dialer dialer;
-  /** How long the keypad waits for each digit of a number to invite (seed 001: 5 s). */
-  private static final long INVITE_DIGIT_TIMEOUT_MILLIS = 5_000;
   /** How long a joiner's name is recorded when the ad-hoc room announces names. */
   private static final long NAME_MILLIS = 3_000;
 
@@ -72,9 +68,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private DigitCollector pinDigits;
   private int pinFailures;
   private ScheduledFuture<?> keyTimer;
-  private Keypad keypad;
-  private DigitCollector inviteDigits;
-  private Dialer.Invite lastInvite;
+  private final MemberKeys memberKeys;
 
   CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active,
       JoinRequest request, PinLockout lockout, KeypadActions actions, Mover mover, Dialer dialer) {
@@ -88,7 +82,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     this.lockout = lockout;
     this.actions = actions;
     this.mover = mover;
-    this.dialer = dialer;
+    this.memberKeys = new MemberKeys(keypadSide, conference, actions, dialer, this::onKeys);
   }
 
   @Override
@@ -221,8 +215,14 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       phase = Phase.IN_ROOM;
       member = room.join(this, media, request.route().flags(), moderator);
     }
+    startKeys();
+  }
+
+  /** The member's keys are those of its route: the moderator map when it is one. */
+  private void startKeys() {
     var p = request.route();
-    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+    Member m = member();
+    onKeys(() -> memberKeys.start(m.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
   }
 
   // ---------------------------------------------------------------- PIN (key thread)
@@ -291,46 +291,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       if (done != null) checkPin(done);
       return;
     }
-    if (p != Phase.IN_ROOM || keypad == null) return;
-    log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
-    room.dtmf(member, digit, durationMillis, source);
-    if (inviteDigits != null) {
-      String number = inviteDigits.press(digit);
-      if (number != null) invitationNumber(number);
-      else armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
-      return;
-    }
-    long now = System.currentTimeMillis();
-    handle(keypad.press(digit, now));
-    Keypad.Outcome.Run extra = keypad.takePending();
-    if (extra != null) handle(extra);
-  }
-
-  private void handle(Keypad.Outcome o) {
-    switch (o) {
-      case Keypad.Outcome.Run run -> {
-        cancelTimer();
-        actions.run(room, member, run.sequence(), run.target(), callSide);
-      }
-      case Keypad.Outcome.Waiting w -> armTimer(Math.max(1, w.deadlineMillis() - System.currentTimeMillis()),
-          () -> handle(keypad.timeout(System.currentTimeMillis())));
-      case Keypad.Outcome.Idle i -> cancelTimer();
-    }
-  }
-
-  // ---------------------------------------------------------------- inviting (key thread)
-
-  /** {@link KeypadActions.CallSide#invite}: checks the room's policy, then collects the number. */
-  private boolean startInvite(boolean prompt) {
-    if (!mayInvite()) {
-      log.info("call {}: may not invite in room {} ({})", id(), room.name(), request.route().invitePolicy().key());
-      return false;
-    }
-    inviteDigits = new DigitCollector(11, '#');
-    var ask = request.route().prompts().enterNumber();
-    if (prompt && ask != null) media.play("enter-number", false, ask);
-    armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
-    return true;
+    if (p == Phase.IN_ROOM) memberKeys.digit(digit, durationMillis, source);
   }
 
   private boolean mayInvite() {
@@ -338,54 +299,6 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     if (m == null) return false;
     return InviteRights.may(request.route().invitePolicy(), m.state().moderator(), request.extension() != null,
         request.fromTrunk(), request.owner());
-  }
-
-  /** The number is complete (or the digits timed out: {@code null}). */
-  private void invitationNumber(String number) {
-    cancelTimer();
-    inviteDigits = null;
-    if (number == null || number.length() < 4) {
-      log.info("call {}: invite abandoned ({})", id(), number == null ? "no digits in time" : "too short");
-      room.playTo(member, "beep", actions.tones().error);
-      return;
-    }
-    String dial = dialer.forKeyedNumber(number);
-    if (dial == null) {
-      log.info("call {}: {} digits lead nowhere (no gateway)", id(), number.length());
-      room.playTo(member, "beep", actions.tones().error);
-      return;
-    }
-    var trying = request.route().prompts().trying();
-    if (trying != null) media.play("trying", false, trying);
-    Member inviter = member;
-    try {
-      lastInvite = dialer.dial(room, dial, room.name(), java.util.Set.of(), Placement.invitedBy(inviter.id(), details().callerNumber()),
-          new Dialer.Outcome() {
-        @Override
-        public void answered() {
-          log.info("call {}: invited {} answered", id(), dial);
-        }
-
-        @Override
-        public void failed(int status, String reason) {
-          log.info("call {}: invite of {} failed: {} {}", id(), dial, status, reason);
-          room.playTo(inviter, "beep", actions.tones().error);
-        }
-      });
-      log.info("call {}: inviting {} into room {}", id(), dial, room.name());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      log.info("call {}: cannot invite {}: {}", id(), dial, e.getMessage());
-      room.playTo(member, "beep", actions.tones().error);
-    }
-  }
-
-  private boolean cancelLastInvite() {
-    Dialer.Invite i = lastInvite;
-    if (i == null) return false;
-    lastInvite = null;
-    log.info("call {}: ends its invite of {}", id(), i.dialString());
-    i.end();
-    return true;
   }
 
   private boolean routeTo(String number) {
@@ -419,8 +332,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
     conference.removeIfIdle(old);
     log.info("call {}: moved from room {} to room {}", id(), old.name(), target.name());
-    var p = newRequest.route();
-    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+    startKeys();
     return true;
   }
 
@@ -433,20 +345,45 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
   }
 
-  private final KeypadActions.CallSide callSide = new KeypadActions.CallSide() {
+  private final MemberKeys.Call keypadSide = new MemberKeys.Call() {
+    @Override
+    public String id() {
+      return CallSession.this.id();
+    }
+
+    @Override
+    public Room room() {
+      return room;
+    }
+
+    @Override
+    public Member member() {
+      return CallSession.this.member();
+    }
+
+    @Override
+    public MemberMedia media() {
+      return media;
+    }
+
+    @Override
+    public dev.parley.server.conference.RoomPrompts prompts() {
+      return request.route().prompts();
+    }
+
+    @Override
+    public String number() {
+      return details().callerNumber();
+    }
+
+    @Override
+    public boolean mayInvite() {
+      return CallSession.this.mayInvite();
+    }
+
     @Override
     public boolean route(String number) {
       return routeTo(number);
-    }
-
-    @Override
-    public boolean invite(boolean prompt) {
-      return startInvite(prompt);
-    }
-
-    @Override
-    public boolean cancelInvite() {
-      return cancelLastInvite();
     }
   };
 
@@ -556,7 +493,10 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
     conference.removeIfIdle(room);
     active.remove(this);
-    onKeys(this::cancelTimer);
+    onKeys(() -> {
+      cancelTimer();
+      memberKeys.stop();
+    });
     keys.shutdown();
   }
 

@@ -34,6 +34,8 @@ public final class Dialer {
   private final Map<String, GatewayConfig> gateways;
   private final String mediaAddress;
   private volatile SipServer sip;
+  /** What the keys of answered legs do (they get the room's keypad like callers who dialled in). */
+  private final KeypadActions actions = new KeypadActions(new FeedbackTones(8000));
 
   public Dialer(Conference conference, Map<String, ExtensionConfig> extensions, Map<String, GatewayConfig> gateways,
       String mediaAddress) {
@@ -152,7 +154,7 @@ public final class Dialer {
           }
           if (invite.settled.compareAndSet(false, true)) outcome.failed(status, reason);
         }
-      });
+      }, this, actions);
       synchronized (invite.legs) {
         invite.legs.add(leg);
       }

@@ -9,6 +9,8 @@ import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Leg;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Room;
+import dev.parley.server.conference.RoomProfile;
+import dev.parley.server.conference.RoomPrompts;
 import dev.parley.server.config.MemberFlag;
 import dev.parley.sip.EndReason;
 import dev.parley.sip.OutgoingCall;
@@ -19,6 +21,8 @@ import dev.parley.sip.sdp.NegotiatedAudio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +74,13 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private volatile String fromNumber = "", fromName = "";
   /** The negotiated codec, e.g. PCMU/8000; empty before an answer or early media. */
   private volatile String codec = "";
+  /** Keys of the answered party, in order, on one virtual thread (as for calls that dialled in). */
+  private final ExecutorService keys = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("keys-out-", 0).factory());
+  private final MemberKeys memberKeys;
 
   OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Placement placement,
-      Called called, Progress progress) {
+      Called called, Progress progress, Dialer dialer, KeypadActions actions) {
+    this.memberKeys = new MemberKeys(keypadSide, conference, actions, dialer, this::onKeys);
     this.label = label;
     this.placement = placement;
     this.called = called;
@@ -173,6 +181,10 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       member = room.join(this, media, flags, false);
     }
     log.info("dial {}: answered, member {} of room {}", label, member.id(), room.name());
+    // The room's keys, by the member's flags: the moderator map for a moderator.
+    RoomProfile p = room.profile();
+    boolean moderator = member.state().moderator();
+    onKeys(() -> memberKeys.start(moderator ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
     progress.answered(this);
   }
 
@@ -198,6 +210,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     log.info("dial {}: ended ({})", label, reason);
     room.leave(m, reason == EndReason.REMOTE_BYE ? LeaveReason.HUNG_UP : LeaveReason.ERROR);
     conference.removeIfIdle(room);
+    closeKeys();
     progress.ended(this);
   }
 
@@ -218,6 +231,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       if (c != null) c.hangup();
       room.leave(m, reason);
       conference.removeIfIdle(room);
+      closeKeys();
       progress.ended(this);
     } else {
       if (c != null) c.cancel();
@@ -272,7 +286,79 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private void giveBack() {
     room.release();
     conference.removeIfIdle(room);
+    closeKeys();
   }
+
+  // ---------------------------------------------------------------- keys (key thread)
+
+  @Override
+  public void onDtmf(char digit, int durationMillis, boolean inBand) {
+    // Media thread: hand over at once; before the answer there is no member to act for.
+    onKeys(() -> {
+      if (answered()) memberKeys.digit(digit, durationMillis, inBand ? "inband" : "rfc4733");
+    });
+  }
+
+  private void onKeys(Runnable r) {
+    try {
+      keys.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException ended) {
+      // The call ended; a late digit or timer has nothing left to act on.
+    }
+  }
+
+  private void closeKeys() {
+    onKeys(memberKeys::stop);
+    keys.shutdown();
+  }
+
+  private final MemberKeys.Call keypadSide = new MemberKeys.Call() {
+    @Override
+    public String id() {
+      return OutgoingLeg.this.id();
+    }
+
+    @Override
+    public Room room() {
+      return room;
+    }
+
+    @Override
+    public Member member() {
+      synchronized (OutgoingLeg.this) {
+        return member;
+      }
+    }
+
+    @Override
+    public MemberMedia media() {
+      return media;
+    }
+
+    @Override
+    public RoomPrompts prompts() {
+      return room.profile().prompts();
+    }
+
+    @Override
+    public String number() {
+      return called.number();
+    }
+
+    @Override
+    public boolean mayInvite() {
+      Member m = member();
+      // A leg placed into a room is never its owner; a trunk leg invites only as a moderator.
+      return m != null && InviteRights.may(room.profile().invitePolicy(), m.state().moderator(), called.extension(),
+          called.trunk(), false);
+    }
+
+    @Override
+    public boolean route(String number) {
+      log.info("dial {}: a placed call does not move by key (route {})", label, number);
+      return false;
+    }
+  };
 
   private static RemoteMedia remote(NegotiatedAudio n, boolean send) {
     InetSocketAddress target = n.remotePort() > 0 && !"0.0.0.0".equals(n.remoteAddress())
