@@ -168,6 +168,13 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   public void onAnswered(String answerSdp) {
     synchronized (this) {
       if (state == State.ENDED || state == State.ANSWERED) return;
+      if (room.closing()) {
+        // The room ended while this leg rang (its owner left, say): nobody is left to talk to.
+        log.info("dial {}: answered after room {} ended, hanging up", label, room.name());
+        call.hangup();
+        endBeforeAnswer(487, "room ended");
+        return;
+      }
       NegotiatedAudio n = sdp.applyAnswer(answerSdp);
       if (n == null) {
         log.warn("dial {}: 200 without a usable SDP answer, hanging up", label);
