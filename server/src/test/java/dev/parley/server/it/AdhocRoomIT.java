@@ -188,7 +188,10 @@ class AdhocRoomIT {
         String what = String.format("owner hears: the name %.1f and the joiner (peak) %.1f while announced, "
                 + "the joiner %.1f and the name (peak) %.1f after the join, dBFS; %s",
                 nameDuringAnnouncement, liveDuringAnnouncement, liveAfterJoin, nameAfterJoin, owner.heardFile().orElseThrow());
-        assertThat(nameDuringAnnouncement).as(what).isGreaterThan(-35);
+        // The name is the first seconds of the joiner's stream, recorded as the jitter buffer heard them: on a
+        // loaded machine concealment and phase jumps spread the tone (seen at -39 dBFS against -20 sent);
+        // absent, it is below -70.
+        assertThat(nameDuringAnnouncement).as(what).isGreaterThan(-45);
         assertThat(liveDuringAnnouncement).as(what).isLessThan(-50);
         assertThat(liveAfterJoin).as(what).isGreaterThan(-35);
         assertThat(nameAfterJoin).as(what).isLessThan(-50);
