@@ -31,17 +31,9 @@ class AdhocRoomIT {
         }
     }
 
-    /** A baresip registered as {@code number} (password {@code pw-NUMBER}) that auto-answers and sends {@code source}. */
+    /** A registered extension that answers by itself. */
     private static BaresipPeer extension(Path dir, int slot, String number, Wav source, int port) throws Exception {
-        return extension(dir, slot, number, source, port, "auto");
-    }
-
-    private static BaresipPeer extension(Path dir, int slot, String number, Wav source, int port, String answerMode)
-            throws Exception {
-        return BaresipPeer.start(BaresipPeer.Settings.slot(slot, dir.resolve("ext" + number)).withSource(source)
-                        .withLifetime(Duration.ofSeconds(90)),
-                "<sip:" + number + "@127.0.0.1>;auth_pass=pw-" + number + ";outbound=\"sip:127.0.0.1:" + port
-                        + "\";regint=60;answermode=" + answerMode + ";audio_codecs=PCMU/8000/1");
+        return ItSupport.extension(dir, slot, number, source, port, "auto");
     }
 
     private static String extensions(String ownerOptions) {
@@ -69,7 +61,7 @@ class AdhocRoomIT {
                 owner = extension(dir, 50, "1001", Wav.tone(8000, OWNER_HZ, 90, -20), port);
                 joiner = extension(dir, 51, "1002", Wav.tone(8000, JOINER_HZ, 90, -20), port);
                 third = extension(dir, 52, "1003", Wav.tone(8000, THIRD_HZ, 90, -20), port);
-                ringing = extension(dir, 53, "1004", Wav.silence(8000, 1), port, "manual");
+                ringing = ItSupport.extension(dir, 53, "1004", Wav.silence(8000, 1), port, "manual");
                 for (String n : List.of("1001", "1002", "1003", "1004")) server.awaitLog("extension " + n + " registered", LIMIT);
 
                 // Not open yet: the joiner is refused with a status that says so.

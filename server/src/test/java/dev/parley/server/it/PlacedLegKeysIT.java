@@ -31,10 +31,7 @@ class PlacedLegKeysIT {
         long bothIn, muted, unmuted, end;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                ext = BaresipPeer.start(BaresipPeer.Settings.slot(50, dir.resolve("ext"))
-                                .withSource(Wav.tone(8000, EXT_HZ, 60, -20)).withLifetime(Duration.ofSeconds(60)),
-                        "<sip:1004@127.0.0.1>;auth_pass=pw-1004;outbound=\"sip:127.0.0.1:" + port
-                                + "\";regint=60;answermode=auto;audio_codecs=PCMU/8000/1");
+                ext = ItSupport.extension(dir, 50, "1004", Wav.tone(8000, EXT_HZ, 60, -20), port, "auto");
                 server.awaitLog("extension 1004 registered", LIMIT);
                 caller = ItSupport.toneCaller(dir, 51, CALLER_HZ, -20);
                 tc = Timeline.of(caller.dialAndAwaitEstablished("sip:2001@127.0.0.1:" + port, LIMIT));
