@@ -28,6 +28,8 @@
 #   trying.wav   "We are trying to get through."
 #   not-scheduled.wav "There is no conference scheduled for you." (a scheduled room refuses a caller)
 #   ends-soon.wav     "This conference will end in a few minutes." (a schedule's warning before the end)
+#   record-name.wav "Please say your name." (before a joiner of an ad-hoc room records its name)
+#   has-joined.wav  "has joined the conference." (after the recorded name)
 #   numbers/     the member count: there-are.wav "There are", people.wav "people in this conference",
 #                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav
 # Speech: espeak-ng voice en-us, 150 words/min, band-limited to 100-3400 Hz, leading and trailing
@@ -109,6 +111,8 @@ speak "$OUT/enter-number.wav" "Please enter the number to invite, followed by th
 speak "$OUT/trying.wav"  "We are trying to get through."
 speak "$OUT/not-scheduled.wav" "There is no conference scheduled for you."
 speak "$OUT/ends-soon.wav"     "This conference will end in a few minutes."
+speak "$OUT/record-name.wav" "Please say your name."
+speak "$OUT/has-joined.wav"  "has joined the conference."
 
 mkdir -p "$OUT/numbers"
 speak "$OUT/numbers/there-are.wav" "There are"

@@ -91,6 +91,10 @@ public final class MemberMedia {
   private long timestamp;
   private boolean markNext = true;
   boolean removed;
+  /** Where the member's decoded audio is being copied (a name being recorded), or null. */
+  private short[] capture;
+  private int captured;
+  private Runnable captureDone;
 
   MemberMedia(RoomMedia room, MediaWorker worker, PortPool.Pair ports, MemberListener listener, long rtpTimeoutNanos) {
     this.room = room;
@@ -210,6 +214,20 @@ public final class MemberMedia {
 
   public void stopPlayback() {
     worker.post(player::stop);
+  }
+
+  /**
+   * Copies what the member sends, decoded at the room's rate and whether muted or not, into {@code
+   * into} from the next tick until it is full (a joiner recording its name). The buffer is the
+   * caller's, so the media thread allocates nothing; {@code done} then runs on the media thread and
+   * must only hand work on. A new capture replaces one still running (whose {@code done} never runs).
+   */
+  public void capture(short[] into, Runnable done) {
+    worker.post(() -> {
+      capture = into;
+      captured = 0;
+      captureDone = done;
+    });
   }
 
   /** Leaves the mix and closes the sockets. Idempotent. */
@@ -388,6 +406,7 @@ public final class MemberMedia {
   boolean pullFrame(int frame, int roomEnergyLevel, long nowNanos) {
     JitterBuffer.Playout kind = jitter.read(in, 0, frame);
     eventsIn.tick(nowNanos);
+    if (capture != null) captureFrame(frame);
     // Keys work while muted: they are how a member unmutes.
     if (receive && codec != null && telephoneEventPayloadType < 0) inBandDtmf.process(in, 0, frame);
     boolean pass;
@@ -404,6 +423,17 @@ public final class MemberMedia {
     if (pass) MixMinus.scale(in, frame, talkGainQ12);
     contributing = pass;
     return pass;
+  }
+
+  private void captureFrame(int frame) {
+    int n = Math.min(frame, capture.length - captured);
+    System.arraycopy(in, 0, capture, captured, n);
+    captured += n;
+    if (captured < capture.length) return;
+    Runnable done = captureDone;
+    capture = null;
+    captureDone = null;
+    done.run();
   }
 
   /** True when the shared mix can be sent as is: nothing personal to add for this member. */

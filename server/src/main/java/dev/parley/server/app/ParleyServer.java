@@ -135,7 +135,7 @@ public final class ParleyServer {
     events.subscribe(new AutoDial(conference, dialer));
     events.subscribe(new ExternalParticipant(conference, dialer));
     Router router = new Router(c);
-    InviteHandler invites = new InviteHandler(router, profiles, conference, calls, m.address(), PinLockout.defaults(), dialer);
+    InviteHandler invites = new InviteHandler(router, profiles, conference, calls, m.address(), PinLockout.defaults(), dialer, c);
     ScheduleBook schedules;
     try {
       schedules = new ScheduleBook(new ScheduleStore(db, Clock.systemUTC()), Clock.systemUTC(), DialString::parse);

@@ -1,5 +1,6 @@
 package dev.parley.server.call;
 
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.ConferenceEvent;
 import dev.parley.server.conference.ConferenceListener;
@@ -32,7 +33,9 @@ public final class AutoDial implements ConferenceListener {
     String callerId = userPart(j.caller());
     for (String target : room.profile().autoDial()) {
       try {
-        dialer.dial(room, target, callerId == null ? room.name() : callerId, Set.of(), new Dialer.Outcome() {
+        dialer.dial(room, target, callerId == null ? room.name() : callerId, Set.of(),
+            new Placement(CallDetails.Direction.AUTO_DIALLED, "member " + j.member() + " (" + (callerId == null ? j.caller() : callerId) + ")"),
+            new Dialer.Outcome() {
           @Override
           public void answered() {
             log.info("room {}: auto-dial {} answered", room.name(), target);

@@ -11,7 +11,6 @@ import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.controls.DigitCollector;
-import dev.parley.server.conference.controls.Keypad;
 import dev.parley.sip.CallListener;
 import dev.parley.sip.EndReason;
 import dev.parley.sip.IncomingCall;
@@ -51,9 +50,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final PinLockout lockout;
   private final KeypadActions actions;
   private final Mover mover;
-  private final Dialer dialer;
-  /** How long the keypad waits for each digit of a number to invite (seed 001: 5 s). */
-  private static final long INVITE_DIGIT_TIMEOUT_MILLIS = 5_000;
+  /** How long a joiner's name is recorded when the ad-hoc room announces names. */
+  private static final long NAME_MILLIS = 3_000;
 
   /** Sends a call to where a number routes (the route key, the API's move). */
   interface Mover {
@@ -70,9 +68,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private DigitCollector pinDigits;
   private int pinFailures;
   private ScheduledFuture<?> keyTimer;
-  private Keypad keypad;
-  private DigitCollector inviteDigits;
-  private Dialer.Invite lastInvite;
+  private final MemberKeys memberKeys;
 
   CallSession(IncomingCall call, Conference conference, Room room, MemberMedia media, SdpNegotiation sdp, ActiveCalls active,
       JoinRequest request, PinLockout lockout, KeypadActions actions, Mover mover, Dialer dialer) {
@@ -86,7 +82,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     this.lockout = lockout;
     this.actions = actions;
     this.mover = mover;
-    this.dialer = dialer;
+    this.memberKeys = new MemberKeys(keypadSide, conference, actions, dialer, this::onKeys);
   }
 
   @Override
@@ -170,12 +166,53 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       else if (request.dialledPin() != null) onKeys(() -> checkPin(request.dialledPin())); // counts as one try
       else onKeys(this::askForPin);
     } else if (!pins.required()) {
-      joinRoom(false);
+      onKeys(() -> admitted(false));
     } else if (request.dialledPin() != null) {
       onKeys(() -> checkPin(request.dialledPin()));
     } else {
       onKeys(this::askForPin);
     }
+  }
+
+  /** The caller may join (no PIN, or the right one): it joins, after saying its name where the room announces names. */
+  private void admitted(boolean moderator) {
+    if (!request.announceName()) {
+      joinRoom(moderator);
+      return;
+    }
+    var ask = request.route().prompts().recordName();
+    if (ask != null) media.play("record-name", false, ask);
+    // The name is recorded once the request has been heard; what the caller says meanwhile is not kept.
+    armTimer(ask == null ? 0 : promptMillis(ask) + 200, () -> recordName(moderator));
+  }
+
+  private void recordName(boolean moderator) {
+    int rate = room.media().spec().rateHz();
+    short[] name = new short[(int) (NAME_MILLIS * rate / 1000)];
+    log.info("call {}: recording its name ({} ms)", id(), NAME_MILLIS);
+    media.capture(name, () -> onKeys(() -> announce(name, rate, moderator)));
+  }
+
+  /** The room hears the recorded name and "has joined"; the caller joins once that has played. */
+  private void announce(short[] name, int rate, boolean moderator) {
+    synchronized (this) {
+      if (phase == Phase.ENDED) return;
+    }
+    var recorded = new dev.parley.media.audio.Prompt("name of " + id(), rate, name);
+    var hasJoined = request.route().prompts().hasJoined();
+    long millis = promptMillis(recorded);
+    if (hasJoined != null) {
+      room.media().play("announce", recorded, hasJoined);
+      millis += promptMillis(hasJoined);
+    } else {
+      room.media().play("announce", recorded);
+    }
+    log.info("call {}: announcing its name to room {}", id(), room.name());
+    armTimer(millis + 100, () -> joinRoom(moderator));
+  }
+
+  private static long promptMillis(dev.parley.media.audio.Prompt p) {
+    return (long) p.length() * 1000 / p.rateHz();
   }
 
   private void joinRoom(boolean moderator) {
@@ -184,8 +221,14 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       phase = Phase.IN_ROOM;
       member = room.join(this, media, request.route().flags(), moderator);
     }
+    startKeys();
+  }
+
+  /** The member's keys are those of its route: the moderator map when it is one. */
+  private void startKeys() {
     var p = request.route();
-    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+    Member m = member();
+    onKeys(() -> memberKeys.start(m.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
   }
 
   // ---------------------------------------------------------------- PIN (key thread)
@@ -212,7 +255,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       log.info("call {}: PIN accepted{}", id(), r == Pins.Result.MODERATOR ? " (moderator)" : "");
       if (listed != null) request = listed; // its role's flags and no gate
       media.stopPlayback();
-      joinRoom(r == Pins.Result.MODERATOR);
+      admitted(r == Pins.Result.MODERATOR);
       return;
     }
     pinFailures++;
@@ -257,105 +300,14 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       if (done != null) checkPin(done);
       return;
     }
-    if (p != Phase.IN_ROOM || keypad == null) return;
-    log.info("call {}: digit '{}' ({} ms, {})", id(), digit, durationMillis, source);
-    room.dtmf(member, digit, durationMillis, source);
-    if (inviteDigits != null) {
-      String number = inviteDigits.press(digit);
-      if (number != null) invitationNumber(number);
-      else armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
-      return;
-    }
-    long now = System.currentTimeMillis();
-    handle(keypad.press(digit, now));
-    Keypad.Outcome.Run extra = keypad.takePending();
-    if (extra != null) handle(extra);
-  }
-
-  private void handle(Keypad.Outcome o) {
-    switch (o) {
-      case Keypad.Outcome.Run run -> {
-        cancelTimer();
-        actions.run(room, member, run.sequence(), run.target(), callSide);
-      }
-      case Keypad.Outcome.Waiting w -> armTimer(Math.max(1, w.deadlineMillis() - System.currentTimeMillis()),
-          () -> handle(keypad.timeout(System.currentTimeMillis())));
-      case Keypad.Outcome.Idle i -> cancelTimer();
-    }
-  }
-
-  // ---------------------------------------------------------------- inviting (key thread)
-
-  /** {@link KeypadActions.CallSide#invite}: checks the room's policy, then collects the number. */
-  private boolean startInvite(boolean prompt) {
-    if (!mayInvite()) {
-      log.info("call {}: may not invite in room {} ({})", id(), room.name(), request.route().invitePolicy().key());
-      return false;
-    }
-    inviteDigits = new DigitCollector(11, '#');
-    var ask = request.route().prompts().enterNumber();
-    if (prompt && ask != null) media.play("enter-number", false, ask);
-    armTimer(INVITE_DIGIT_TIMEOUT_MILLIS, () -> invitationNumber(null));
-    return true;
+    if (p == Phase.IN_ROOM) memberKeys.digit(digit, durationMillis, source);
   }
 
   private boolean mayInvite() {
     Member m = member;
     if (m == null) return false;
-    boolean moderator = m.state().moderator();
-    return switch (request.route().invitePolicy()) {
-      case MODERATORS -> moderator;
-      case EXTENSIONS -> moderator || (request.extension() != null && !request.fromTrunk());
-      case ANYONE -> moderator || !request.fromTrunk();
-      case NOBODY -> false;
-    };
-  }
-
-  /** The number is complete (or the digits timed out: {@code null}). */
-  private void invitationNumber(String number) {
-    cancelTimer();
-    inviteDigits = null;
-    if (number == null || number.length() < 4) {
-      log.info("call {}: invite abandoned ({})", id(), number == null ? "no digits in time" : "too short");
-      room.playTo(member, "beep", actions.tones().error);
-      return;
-    }
-    String dial = dialer.forKeyedNumber(number);
-    if (dial == null) {
-      log.info("call {}: {} digits lead nowhere (no gateway)", id(), number.length());
-      room.playTo(member, "beep", actions.tones().error);
-      return;
-    }
-    var trying = request.route().prompts().trying();
-    if (trying != null) media.play("trying", false, trying);
-    Member inviter = member;
-    try {
-      lastInvite = dialer.dial(room, dial, room.name(), java.util.Set.of(), new Dialer.Outcome() {
-        @Override
-        public void answered() {
-          log.info("call {}: invited {} answered", id(), dial);
-        }
-
-        @Override
-        public void failed(int status, String reason) {
-          log.info("call {}: invite of {} failed: {} {}", id(), dial, status, reason);
-          room.playTo(inviter, "beep", actions.tones().error);
-        }
-      });
-      log.info("call {}: inviting {} into room {}", id(), dial, room.name());
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      log.info("call {}: cannot invite {}: {}", id(), dial, e.getMessage());
-      room.playTo(member, "beep", actions.tones().error);
-    }
-  }
-
-  private boolean cancelLastInvite() {
-    Dialer.Invite i = lastInvite;
-    if (i == null) return false;
-    lastInvite = null;
-    log.info("call {}: ends its invite of {}", id(), i.dialString());
-    i.end();
-    return true;
+    return InviteRights.may(request.route().invitePolicy(), m.state().moderator(), request.extension() != null,
+        request.fromTrunk(), request.owner());
   }
 
   private boolean routeTo(String number) {
@@ -389,8 +341,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
     conference.removeIfIdle(old);
     log.info("call {}: moved from room {} to room {}", id(), old.name(), target.name());
-    var p = newRequest.route();
-    onKeys(() -> keypad = new Keypad(member.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+    startKeys();
     return true;
   }
 
@@ -403,20 +354,45 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
   }
 
-  private final KeypadActions.CallSide callSide = new KeypadActions.CallSide() {
+  private final MemberKeys.Call keypadSide = new MemberKeys.Call() {
+    @Override
+    public String id() {
+      return CallSession.this.id();
+    }
+
+    @Override
+    public Room room() {
+      return room;
+    }
+
+    @Override
+    public Member member() {
+      return CallSession.this.member();
+    }
+
+    @Override
+    public MemberMedia media() {
+      return media;
+    }
+
+    @Override
+    public dev.parley.server.conference.RoomPrompts prompts() {
+      return request.route().prompts();
+    }
+
+    @Override
+    public String number() {
+      return details().callerNumber();
+    }
+
+    @Override
+    public boolean mayInvite() {
+      return CallSession.this.mayInvite();
+    }
+
     @Override
     public boolean route(String number) {
       return routeTo(number);
-    }
-
-    @Override
-    public boolean invite(boolean prompt) {
-      return startInvite(prompt);
-    }
-
-    @Override
-    public boolean cancelInvite() {
-      return cancelLastInvite();
     }
   };
 
@@ -526,7 +502,10 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     }
     conference.removeIfIdle(room);
     active.remove(this);
-    onKeys(this::cancelTimer);
+    onKeys(() -> {
+      cancelTimer();
+      memberKeys.stop();
+    });
     keys.shutdown();
   }
 

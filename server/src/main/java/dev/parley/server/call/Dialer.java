@@ -34,6 +34,8 @@ public final class Dialer {
   private final Map<String, GatewayConfig> gateways;
   private final String mediaAddress;
   private volatile SipServer sip;
+  /** What the keys of answered legs do (they get the room's keypad like callers who dialled in). */
+  private final KeypadActions actions = new KeypadActions(new FeedbackTones(8000));
 
   public Dialer(Conference conference, Map<String, ExtensionConfig> extensions, Map<String, GatewayConfig> gateways,
       String mediaAddress) {
@@ -100,10 +102,12 @@ public final class Dialer {
    *
    * @param callerIdNumber the number shown to the called party unless the dial string or trunk says
    *     otherwise (the room's name, or the triggering caller's number)
+   * @param placement why the call is placed, for the member's billing record
    * @throws IllegalArgumentException for a dial string that is malformed or names an unknown
    *     gateway or extension
    */
-  public Invite dial(Room room, String text, String callerIdNumber, Set<MemberFlag> extraFlags, Outcome outcome) {
+  public Invite dial(Room room, String text, String callerIdNumber, Set<MemberFlag> extraFlags, Placement placement,
+      Outcome outcome) {
     DialString d = DialString.parse(text);
     SipServer s = sip;
     if (s == null) throw new IllegalStateException("SIP is not started yet");
@@ -124,7 +128,7 @@ public final class Dialer {
         if (invite.legs.isEmpty()) outcome.failed(486, "room full or locked");
         break;
       }
-      OutgoingLeg leg = new OutgoingLeg(text, conference, room, flags, mediaAddress, new OutgoingLeg.Progress() {
+      OutgoingLeg leg = new OutgoingLeg(text, conference, room, flags, mediaAddress, placement, called(d), new OutgoingLeg.Progress() {
         @Override
         public void answered(OutgoingLeg winner) {
           if (!invite.settled.compareAndSet(false, true)) return;
@@ -150,13 +154,28 @@ public final class Dialer {
           }
           if (invite.settled.compareAndSet(false, true)) outcome.failed(status, reason);
         }
-      });
+      }, this, actions);
       synchronized (invite.legs) {
         invite.legs.add(leg);
       }
       leg.start(s, r.withRingTimeout(d.timeout()));
     }
     return invite;
+  }
+
+  /** The number (and the extension's name) a dial string calls, as billing records show it. */
+  private OutgoingLeg.Called called(DialString d) {
+    return switch (d.target()) {
+      case DialString.Target.Extension e -> {
+        ExtensionConfig x = extensions.get(e.number());
+        yield new OutgoingLeg.Called(e.number(), x == null || x.name() == null ? "" : x.name(), true, false);
+      }
+      case DialString.Target.Gateway g -> new OutgoingLeg.Called(g.number(), "", false, true);
+      case DialString.Target.Uri u -> {
+        String user = AutoDial.userPart(u.uri());
+        yield new OutgoingLeg.Called(user == null ? u.uri() : user, "", false, false);
+      }
+    };
   }
 
   /** The requests one dial string turns into: one per registered contact for an extension. */

@@ -1,5 +1,6 @@
 package dev.parley.server.call;
 
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.ConferenceEvent;
 import dev.parley.server.conference.ConferenceListener;
@@ -89,7 +90,8 @@ public final class ExternalParticipant implements ConferenceListener {
     if (room == null || !l.wanted) return;
     String target = room.profile().external(), digits = room.profile().externalDigits();
     try {
-      l.invite = dialer.dial(room, target, room.name(), Set.of(MemberFlag.GHOST), new Dialer.Outcome() {
+      l.invite = dialer.dial(room, target, room.name(), Set.of(MemberFlag.GHOST),
+          new Placement(CallDetails.Direction.EXTERNAL, "room " + l.room), new Dialer.Outcome() {
         @Override
         public void answered() {
           l.retryMillis = FIRST_RETRY_MILLIS;

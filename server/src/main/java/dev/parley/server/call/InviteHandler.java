@@ -7,7 +7,9 @@ import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.RoomProfile;
+import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.ServerConfig;
 import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
@@ -33,9 +35,10 @@ public final class InviteHandler implements CallHandler {
   private final KeypadActions actions;
   private final Dialer dialer;
   private volatile ScheduledConferences schedules;
+  private final AdhocRooms adhoc;
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
-      PinLockout lockout, Dialer dialer) {
+      PinLockout lockout, Dialer dialer, ServerConfig config) {
     this.router = router;
     this.profiles = profiles;
     this.conference = conference;
@@ -44,6 +47,7 @@ public final class InviteHandler implements CallHandler {
     this.lockout = lockout;
     this.dialer = dialer;
     this.actions = new KeypadActions(new FeedbackTones(8000));
+    this.adhoc = new AdhocRooms(config.extensions(), profiles, config.profiles().get("default"));
   }
 
   /** Scheduled rooms admit only the people listed (seed 002); set before SIP starts. */
@@ -80,24 +84,55 @@ public final class InviteHandler implements CallHandler {
       call.reject(403, "Too many wrong PINs");
       return;
     }
-    Optional<Routed> routed = route(number);
-    if (routed.isEmpty()) {
-      log.info("call {}: no route for '{}', 404", call.callId(), number.replaceAll("\\*\\d+$", "*…"));
-      call.reject(404, "No route for " + number);
-      return;
+    boolean fromTrunk = dialer.fromTrunk(call.remoteHost(), call.remotePort());
+    String roomName;
+    RoomProfile profile;
+    JoinRequest request;
+    boolean joinOnly;
+    switch (adhoc.entry(number, call.authenticatedUser())) {
+      case AdhocRooms.Refuse no -> {
+        log.info("call {}: '{}' is an ad-hoc room, {} {}", call.callId(), number, no.status(), no.reason());
+        call.reject(no.status(), no.reason());
+        return;
+      }
+      case AdhocRooms.Enter a -> {
+        log.info("call {}: {} the ad-hoc room of {}", call.callId(), a.owner() ? "opens" : "joins", a.ownerNumber());
+        roomName = a.room();
+        profile = a.profile();
+        joinOnly = !a.owner(); // only the owner opens it
+        request = new JoinRequest(profile, null, call.remoteHost(), call.authenticatedUser(), fromTrunk, a.owner(),
+            a.announceName());
+      }
+      case null -> {
+        Optional<Routed> routed = route(number);
+        if (routed.isEmpty()) {
+          log.info("call {}: no route for '{}', 404", call.callId(), number.replaceAll("\\*\\d+$", "*…"));
+          call.reject(404, "No route for " + number);
+          return;
+        }
+        RoomTarget t = routed.get().target();
+        roomName = t.room();
+        profile = profiles.forConfig(t.profile());
+        joinOnly = profile.flags().contains(MemberFlag.JOIN_ONLY);
+        request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(), fromTrunk);
+      }
     }
-    RoomTarget t = routed.get().target();
-    RoomProfile profile = profiles.forConfig(t.profile());
     Room room;
-    switch (conference.admit(t.room(), profile, profile.flags().contains(MemberFlag.JOIN_ONLY))) {
+    InvitePolicy invitePolicy = request.route().invitePolicy();
+    switch (conference.admit(roomName, profile, joinOnly)) {
+      case Admission.Refused r when invitePolicy == InvitePolicy.OWNER
+          && r.why() == Admission.Refusal.NO_SUCH_ROOM -> {
+        String owner = roomName.substring(roomName.indexOf('-') + 1);
+        log.info("call {}: the ad-hoc room of {} is not open, 480", call.callId(), owner);
+        call.reject(480, "Ad-hoc room of " + owner + " is not open");
+        return;
+      }
       case Admission.Refused r -> {
         refuse(call, r);
         return;
       }
       case Admission.Admitted admitted -> room = admitted.room();
     }
-    JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
-        dialer.fromTrunk(call.remoteHost(), call.remotePort()));
     ScheduledConferences sc = schedules;
     var schedule = sc == null ? null : sc.gating(room.name());
     if (schedule != null) request = sc.entry(schedule, request, call.fromUser());

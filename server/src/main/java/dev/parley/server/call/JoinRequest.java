@@ -11,15 +11,22 @@ import dev.parley.server.conference.RoomProfile;
  * @param source the caller's address, for the PIN lockout
  * @param extension the extension the caller authenticated as, or null
  * @param fromTrunk the call came from a configured gateway
+ * @param owner the caller opened its own ad-hoc room (seed 004): it alone may invite there
+ * @param announceName the caller records its name, which the room hears before the caller joins
  * @param gate set when the room is scheduled and the caller is not (yet) recognised; null otherwise
  */
-record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk,
-    ScheduleGate gate) {
+record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk, boolean owner,
+    boolean announceName, ScheduleGate gate) {
   JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
-    this(route, dialledPin, source, extension, fromTrunk, null);
+    this(route, dialledPin, source, extension, fromTrunk, false, false, null);
   }
 
-  /** The same caller, come into another room through another route (no PIN asked). */
+  JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk, boolean owner,
+      boolean announceName) {
+    this(route, dialledPin, source, extension, fromTrunk, owner, announceName, null);
+  }
+
+  /** The same caller, come into another room through another route (no PIN asked, owner of nothing). */
   JoinRequest moved(RoomProfile newRoute) {
     return new JoinRequest(newRoute, null, source, extension, fromTrunk);
   }
@@ -30,6 +37,6 @@ record JoinRequest(RoomProfile route, String dialledPin, String source, String e
   }
 
   JoinRequest gated(ScheduleGate g) {
-    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, g);
+    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, owner, announceName, g);
   }
 }

@@ -3,11 +3,14 @@ package dev.parley.server.call;
 import dev.parley.media.engine.MemberListener;
 import dev.parley.media.engine.MemberMedia;
 import dev.parley.media.engine.RemoteMedia;
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Leg;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Room;
+import dev.parley.server.conference.RoomProfile;
+import dev.parley.server.conference.RoomPrompts;
 import dev.parley.server.config.MemberFlag;
 import dev.parley.sip.EndReason;
 import dev.parley.sip.OutgoingCall;
@@ -18,6 +21,8 @@ import dev.parley.sip.sdp.NegotiatedAudio;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +48,16 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
 
   private enum State { DIALLING, EARLY, ANSWERED, ENDED }
 
+  /**
+   * Whom the leg calls.
+   *
+   * @param number the extension's number, the number sent to the trunk, or the URI's user part
+   * @param name the extension's display name; empty when none
+   * @param extension the leg rings a registered extension
+   * @param trunk the leg goes out through a gateway (a trunk leg never invites unless a moderator)
+   */
+  record Called(String number, String name, boolean extension, boolean trunk) {}
+
   private final String label;
   private final Conference conference;
   private final Room room;
@@ -53,9 +68,22 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private OutgoingCall call;
   private State state = State.DIALLING;
   private Member member;
+  private final Placement placement;
+  private final Called called;
+  /** What the INVITE's From showed the called party; set before the INVITE is sent. */
+  private volatile String fromNumber = "", fromName = "";
+  /** The negotiated codec, e.g. PCMU/8000; empty before an answer or early media. */
+  private volatile String codec = "";
+  /** Keys of the answered party, in order, on one virtual thread (as for calls that dialled in). */
+  private final ExecutorService keys = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("keys-out-", 0).factory());
+  private final MemberKeys memberKeys;
 
-  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Progress progress) {
+  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Placement placement,
+      Called called, Progress progress, Dialer dialer, KeypadActions actions) {
+    this.memberKeys = new MemberKeys(keypadSide, conference, actions, dialer, this::onKeys);
     this.label = label;
+    this.placement = placement;
+    this.called = called;
     this.conference = conference;
     this.room = room;
     this.flags = flags;
@@ -74,6 +102,8 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     }
     media.setDeaf(true);
     media.setMuted(true);
+    fromNumber = request.fromUser() == null ? "" : request.fromUser();
+    fromName = request.fromDisplayName() == null ? "" : request.fromDisplayName();
     OutgoingCallRequest withOffer = new OutgoingCallRequest(request.requestUri(), request.nextHop(), request.fromUser(),
         request.fromDisplayName(), request.headers(), sdp.offer(media.localRtpPort()), request.credentials(),
         request.ringTimeout());
@@ -103,6 +133,16 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     return label;
   }
 
+  /**
+   * The billing record's view of a placed call: the caller is what we showed the called party, the
+   * called number is the one dialled, with why and by whom it was placed.
+   */
+  @Override
+  public CallDetails details() {
+    return new CallDetails(fromNumber, fromName, called.number(), called.name(), codec, placement.direction(),
+        placement.invitedBy(), room.profile().billing(), false);
+  }
+
   public synchronized boolean answered() {
     return state == State.ANSWERED;
   }
@@ -116,6 +156,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       NegotiatedAudio n = sdp.applyAnswer(answerSdp);
       if (n == null) return;
       state = State.EARLY;
+      codec = n.encodingName() + "/" + n.clockRateHz();
       // Heard in the room, hearing nothing: the far end has not answered.
       media.configure(remote(n, false));
       media.setMuted(false);
@@ -127,6 +168,13 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   public void onAnswered(String answerSdp) {
     synchronized (this) {
       if (state == State.ENDED || state == State.ANSWERED) return;
+      if (room.closing()) {
+        // The room ended while this leg rang (its owner left, say): nobody is left to talk to.
+        log.info("dial {}: answered after room {} ended, hanging up", label, room.name());
+        call.hangup();
+        endBeforeAnswer(487, "room ended");
+        return;
+      }
       NegotiatedAudio n = sdp.applyAnswer(answerSdp);
       if (n == null) {
         log.warn("dial {}: 200 without a usable SDP answer, hanging up", label);
@@ -135,10 +183,15 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
         return;
       }
       media.configure(remote(n, true));
+      codec = n.encodingName() + "/" + n.clockRateHz();
       state = State.ANSWERED;
       member = room.join(this, media, flags, false);
     }
     log.info("dial {}: answered, member {} of room {}", label, member.id(), room.name());
+    // The room's keys, by the member's flags: the moderator map for a moderator.
+    RoomProfile p = room.profile();
+    boolean moderator = member.state().moderator();
+    onKeys(() -> memberKeys.start(moderator ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
     progress.answered(this);
   }
 
@@ -164,6 +217,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     log.info("dial {}: ended ({})", label, reason);
     room.leave(m, reason == EndReason.REMOTE_BYE ? LeaveReason.HUNG_UP : LeaveReason.ERROR);
     conference.removeIfIdle(room);
+    closeKeys();
     progress.ended(this);
   }
 
@@ -184,6 +238,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       if (c != null) c.hangup();
       room.leave(m, reason);
       conference.removeIfIdle(room);
+      closeKeys();
       progress.ended(this);
     } else {
       if (c != null) c.cancel();
@@ -238,7 +293,79 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private void giveBack() {
     room.release();
     conference.removeIfIdle(room);
+    closeKeys();
   }
+
+  // ---------------------------------------------------------------- keys (key thread)
+
+  @Override
+  public void onDtmf(char digit, int durationMillis, boolean inBand) {
+    // Media thread: hand over at once; before the answer there is no member to act for.
+    onKeys(() -> {
+      if (answered()) memberKeys.digit(digit, durationMillis, inBand ? "inband" : "rfc4733");
+    });
+  }
+
+  private void onKeys(Runnable r) {
+    try {
+      keys.execute(r);
+    } catch (java.util.concurrent.RejectedExecutionException ended) {
+      // The call ended; a late digit or timer has nothing left to act on.
+    }
+  }
+
+  private void closeKeys() {
+    onKeys(memberKeys::stop);
+    keys.shutdown();
+  }
+
+  private final MemberKeys.Call keypadSide = new MemberKeys.Call() {
+    @Override
+    public String id() {
+      return OutgoingLeg.this.id();
+    }
+
+    @Override
+    public Room room() {
+      return room;
+    }
+
+    @Override
+    public Member member() {
+      synchronized (OutgoingLeg.this) {
+        return member;
+      }
+    }
+
+    @Override
+    public MemberMedia media() {
+      return media;
+    }
+
+    @Override
+    public RoomPrompts prompts() {
+      return room.profile().prompts();
+    }
+
+    @Override
+    public String number() {
+      return called.number();
+    }
+
+    @Override
+    public boolean mayInvite() {
+      Member m = member();
+      // A leg placed into a room is never its owner; a trunk leg invites only as a moderator.
+      return m != null && InviteRights.may(room.profile().invitePolicy(), m.state().moderator(), called.extension(),
+          called.trunk(), false);
+    }
+
+    @Override
+    public boolean route(String number) {
+      log.info("dial {}: a placed call does not move by key (route {})", label, number);
+      return false;
+    }
+  };
 
   private static RemoteMedia remote(NegotiatedAudio n, boolean send) {
     InetSocketAddress target = n.remotePort() > 0 && !"0.0.0.0".equals(n.remoteAddress())

@@ -95,6 +95,8 @@ public final class RoomProfiles {
         prompts.get(s.badPin(), rate),
         prompts.get(s.enterNumber(), rate),
         prompts.get(s.trying(), rate),
+        prompts.get(s.recordName(), rate),
+        prompts.get(s.hasJoined(), rate),
         numbers(rate, prompts.get("builtin:alone", rate)));
   }
 

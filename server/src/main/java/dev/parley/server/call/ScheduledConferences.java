@@ -8,6 +8,7 @@ import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Pins;
 import dev.parley.server.conference.RecordingPolicy;
+import dev.parley.server.conference.CallDetails;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.RoomProfile;
 import dev.parley.server.config.MemberFlag;
@@ -171,7 +172,8 @@ public final class ScheduledConferences implements ScheduleActions {
         return;
       }
       try {
-        Dialer.Invite invite = dialer.dial(room, p.dial(), s.room(), flagsOf(p.role()), new Dialer.Outcome() {
+        Dialer.Invite invite = dialer.dial(room, p.dial(), s.room(), flagsOf(p.role()),
+            new Placement(CallDetails.Direction.AUTO_DIALLED, "schedule " + s.id()), new Dialer.Outcome() {
           @Override
           public void answered() {
             log.info("schedule {}: {} answered", s.id(), p.label());

@@ -104,6 +104,11 @@ public final class Room {
     return n;
   }
 
+  /** Whether the room is ending or gone: a call placed into it that answers now must not join. */
+  public synchronized boolean closing() {
+    return closed || ending;
+  }
+
   public synchronized boolean locked() {
     return locked;
   }

@@ -74,6 +74,13 @@ public record RoomProfile(
         moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing);
   }
 
+  /** The same profile with another invite policy (ad-hoc rooms: the owner's). */
+  public RoomProfile withInvitePolicy(InvitePolicy policy) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, policy, external, externalDigits,
+        recording, billing);
+  }
+
   public RoomProfile withRecording(RecordingPolicy recording, boolean billing) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
         moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,

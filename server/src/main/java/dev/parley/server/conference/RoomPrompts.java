@@ -10,6 +10,8 @@ import java.util.List;
  * @param exit to the room when a counted member leaves and others remain
  * @param alone once to a member who is alone
  * @param music looped to a member who is alone, after {@code alone}, and to members waiting for a moderator
+ * @param recordName asks a joiner to say its name (ad-hoc rooms that announce names)
+ * @param hasJoined to the room after the joiner's recorded name
  * @param numbers spoken numbers for the member count ({@link SpokenNumbers}); may be empty
  */
 public record RoomPrompts(
@@ -24,10 +26,12 @@ public record RoomPrompts(
     Prompt badPin,
     Prompt enterNumber,
     Prompt trying,
+    Prompt recordName,
+    Prompt hasJoined,
     SpokenNumbers numbers) {
 
   public static final RoomPrompts NONE =
-      new RoomPrompts(null, null, null, null, null, null, null, null, null, null, null, SpokenNumbers.NONE);
+      new RoomPrompts(null, null, null, null, null, null, null, null, null, null, null, null, null, SpokenNumbers.NONE);
 
   /** Words that say "there are N people in this conference", each a prompt. */
   public record SpokenNumbers(Prompt thereAre, Prompt people, Prompt onlyOne, List<Prompt> units, List<Prompt> tens, Prompt hundred) {

@@ -10,7 +10,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads {@code extensions:} and {@code gateways:}, the two ends Parley calls out to. */
 final class CallingReader {
 
-    static final List<String> EXTENSION_KEYS = List.of("password", "name");
+    static final List<String> EXTENSION_KEYS = List.of("password", "name", "conference-pin", "conference-end-on-exit",
+            "conference-announce-caller-name");
     static final List<String> GATEWAY_KEYS =
             List.of("address", "port", "transport", "username", "password", "register", "caller-id", "prefixes");
 
@@ -34,7 +35,12 @@ final class CallingReader {
             String password = m.read("password", CallingReader::password);
             if (!m.has("password")) problems.add(m.line(), m.field("password"), "missing; every extension needs a password");
             String name = m.read("name", v -> v);
-            if (password != null) result.put(number, new ExtensionConfig(number, password, name));
+            String pin = m.read("conference-pin", CallingReader::pin);
+            Boolean endOnExit = m.read("conference-end-on-exit", Values::bool);
+            Boolean announce = m.read("conference-announce-caller-name", Values::bool);
+            var adhoc = new ExtensionConfig.AdhocOptions("none".equals(pin) ? null : pin, Boolean.TRUE.equals(endOnExit),
+                    Boolean.TRUE.equals(announce));
+            if (password != null) result.put(number, new ExtensionConfig(number, password, name, adhoc));
         }
         return result;
     }
@@ -85,6 +91,11 @@ final class CallingReader {
 
     private static String password(String v) {
         if (v.isEmpty()) throw new IllegalArgumentException("an empty password is not a password");
+        return v;
+    }
+
+    private static String pin(String v) {
+        if (!v.equals("none") && !v.matches("\\d{1,16}")) throw new IllegalArgumentException("a PIN is 1 to 16 digits (or none), got '" + v + "'");
         return v;
     }
 

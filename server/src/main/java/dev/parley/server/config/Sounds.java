@@ -18,9 +18,12 @@ import java.util.Set;
  * @param badPin  after a wrong PIN
  * @param enterNumber asks a member who invites for the number
  * @param trying  tells a member who invites that the call is being placed
+ * @param recordName asks a joiner of an ad-hoc room with announced names to say its name
+ * @param hasJoined played to the room after a joiner's recorded name
  */
 public record Sounds(String enter, String exit, String alone, String music, String muted, String unmuted,
-        String kicked, String pin, String badPin, String enterNumber, String trying) {
+        String kicked, String pin, String badPin, String enterNumber, String trying, String recordName,
+        String hasJoined) {
 
     /** Prefix of the prompts shipped inside Parley. */
     public static final String BUILTIN_PREFIX = "builtin:";
@@ -28,21 +31,21 @@ public record Sounds(String enter, String exit, String alone, String music, Stri
     /** Names valid after {@link #BUILTIN_PREFIX}. */
     public static final Set<String> BUILTIN =
             Set.of("enter", "exit", "alone", "music", "muted", "unmuted", "kicked", "pin", "bad-pin", "enter-number",
-                    "trying");
+                    "trying", "record-name", "has-joined");
 
     /** The YAML keys under {@code sounds:}, in the order of the record's components. */
     static final List<String> KEYS =
             List.of("enter", "exit", "alone", "music", "muted", "unmuted", "kicked", "pin", "bad-pin", "enter-number",
-                    "trying");
+                    "trying", "record-name", "has-joined");
 
     /** No prompts at all. */
-    public static final Sounds NONE = new Sounds(null, null, null, null, null, null, null, null, null, null, null);
+    public static final Sounds NONE = new Sounds(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     static Sounds of(String[] v) {
-        return new Sounds(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+        return new Sounds(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
     }
 
     String[] toArray() {
-        return new String[] {enter, exit, alone, music, muted, unmuted, kicked, pin, badPin, enterNumber, trying};
+        return new String[] {enter, exit, alone, music, muted, unmuted, kicked, pin, badPin, enterNumber, trying, recordName, hasJoined};
     }
 }

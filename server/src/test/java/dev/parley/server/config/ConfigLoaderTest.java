@@ -33,7 +33,7 @@ class ConfigLoaderTest {
                 Duration.ofSeconds(30), 0,
                 new Sounds("builtin:enter", "builtin:exit", "builtin:alone", "builtin:music", "builtin:muted",
                         "builtin:unmuted", "builtin:kicked", "builtin:pin", "builtin:bad-pin", "builtin:enter-number",
-                        "builtin:trying"),
+                        "builtin:trying", "builtin:record-name", "builtin:has-joined"),
                 null, null, 3, java.util.Set.of(), "default", "moderator", Duration.ofMillis(1500), false, false,
                 java.util.List.of(), InvitePolicy.MODERATORS, null, "", true, false, ProfileConfig.DEFAULT_RECORD_PATH, false));
         assertThat(c.routes()).singleElement().satisfies(r -> {

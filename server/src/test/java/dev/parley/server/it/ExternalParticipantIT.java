@@ -56,6 +56,8 @@ class ExternalParticipantIT {
                 member.hangup();
                 member.awaitEvent("CALL_CLOSED", LIMIT);
                 awaitCount(remote, "CALL_CLOSED", 2);             // hung up with the last member
+                // The BYE leaves before the server logs why it sent it: wait for the line, bounded.
+                server.awaitLog("external participant hung up", LIMIT);
                 assertThat(server.log()).contains("dialling external participant").contains("redialling in")
                         .contains("external participant hung up");
                 assertThat(server.isAlive()).isTrue();

@@ -80,6 +80,18 @@ final class ItSupport {
                 .withSource(dev.parley.testkit.Wav.tone(8000, hz, 60, dbfs)).withLifetime(Duration.ofSeconds(60)));
     }
 
+    /**
+     * A baresip registered at the server on {@code port} as extension {@code number} (password {@code
+     * pw-NUMBER}, PCMU), sending {@code source}; {@code answerMode} {@code auto} or {@code manual}.
+     */
+    static dev.parley.testkit.BaresipPeer extension(Path dir, int slot, String number, dev.parley.testkit.Wav source,
+            int port, String answerMode) throws IOException {
+        return dev.parley.testkit.BaresipPeer.start(dev.parley.testkit.BaresipPeer.Settings.slot(slot, dir.resolve("ext" + number))
+                        .withSource(source).withLifetime(Duration.ofSeconds(90)),
+                "<sip:" + number + "@127.0.0.1>;auth_pass=pw-" + number + ";outbound=\"sip:127.0.0.1:" + port
+                        + "\";regint=60;answermode=" + answerMode + ";audio_codecs=PCMU/8000/1");
+    }
+
     static void letAudioFlow(Duration d) throws InterruptedException {
         Thread.sleep(d);
     }
