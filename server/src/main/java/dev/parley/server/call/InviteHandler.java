@@ -12,6 +12,7 @@ import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
 import dev.parley.sip.IncomingCall;
+import dev.parley.sip.sdp.Sdes;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,7 +93,9 @@ public final class InviteHandler implements CallHandler {
     }
     JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
         dialer.fromTrunk(call.remoteHost(), call.remotePort()));
-    SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec());
+    // SRTP follows the route the caller came through, like its PINs: one room may have a TLS-only route.
+    SdpNegotiation sdp =
+        new SdpNegotiation(mediaAddress, room.media().spec(), new Sdes(SrtpMedia.policy(t.profile().srtp())));
     CallSession session = null;
     MemberMedia media = null;
     try {
