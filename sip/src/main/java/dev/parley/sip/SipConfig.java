@@ -14,12 +14,21 @@ import java.util.Objects;
  * @param tcp whether to listen on TCP
  * @param userAgent product token for our {@code Server} and {@code User-Agent} headers; {@code null}
  *     or blank leaves the headers out
+ * @param tls SIP over TLS on its own port, or {@code null} for none
  */
-public record SipConfig(String address, int port, boolean udp, boolean tcp, String userAgent) {
+public record SipConfig(String address, int port, boolean udp, boolean tcp, String userAgent, TlsConfig tls) {
   public SipConfig {
     Objects.requireNonNull(address, "address");
     if (address.isBlank()) throw new IllegalArgumentException("address is blank");
     if (port < 1 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
-    if (!udp && !tcp) throw new IllegalArgumentException("neither UDP nor TCP enabled");
+    if (!udp && !tcp && tls == null) throw new IllegalArgumentException("neither UDP, TCP nor TLS enabled");
+    if (tls != null && tls.port() == port && tcp) {
+      throw new IllegalArgumentException("TLS and TCP cannot share port " + port);
+    }
+  }
+
+  /** Without TLS. */
+  public SipConfig(String address, int port, boolean udp, boolean tcp, String userAgent) {
+    this(address, port, udp, tcp, userAgent, null);
   }
 }

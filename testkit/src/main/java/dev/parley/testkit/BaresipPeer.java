@@ -173,6 +173,7 @@ public final class BaresipPeer implements AutoCloseable {
                 "opus_inbandfec yes",
                 "module aufile.so",
                 "module sndfile.so",
+                "module srtp.so",                   // SDES SRTP, used only by accounts with ;mediaenc=srtp...
                 "module_tmp account.so",
                 "module_app menu.so",               // dial, hangup, sndcode, quit are menu commands
                 "module_app ctrl_tcp.so",

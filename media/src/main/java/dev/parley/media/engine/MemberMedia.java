@@ -9,6 +9,8 @@ import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.mixer.MixMinus;
 import dev.parley.media.mixer.TalkGate;
 import dev.parley.media.rtp.RtpPacket;
+import dev.parley.media.srtp.SrtpKeyPair;
+import dev.parley.media.srtp.SrtpTransform;
 import dev.parley.media.rtp.TelephoneEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,12 +55,18 @@ public final class MemberMedia {
   final PromptPlayer player = new PromptPlayer();
   private final byte[] outFifo;
   private int outFifoLength;
-  private final byte[] packet = new byte[MAX_PACKET_BYTES];
+  /** Room for an SRTP tag after the largest packet. */
+  private final byte[] packet = new byte[MAX_PACKET_BYTES + 16];
   private final TelephoneEvent eventView = new TelephoneEvent();
   /** Both made for the codec's RTP clock, since RFC 4733 events count time in it (§2.1). */
   private TelephoneEventReceiver eventsIn;
   private TelephoneEventSender eventsOut;
   private final DtmfDetector inBandDtmf;
+
+  /** SRTP of this stream (RFC 3711), both null for plain RTP. */
+  private SrtpKeyPair srtpKeys;
+  private SrtpTransform srtpOut;
+  private SrtpTransform srtpIn;
 
   private InetSocketAddress target;
   private InetSocketAddress latched;
@@ -274,6 +282,12 @@ public final class MemberMedia {
 
   private void applyRemote(RemoteMedia remote) {
     this.remote = remote;
+    if (!Objects.equals(remote.srtp(), srtpKeys)) {
+      // Fresh SRTP state only for new keys: a re-INVITE that keeps them keeps the ROC and replay lists.
+      srtpKeys = remote.srtp();
+      srtpOut = srtpKeys == null ? null : new SrtpTransform(srtpKeys.ours());
+      srtpIn = srtpKeys == null ? null : new SrtpTransform(srtpKeys.theirs());
+    }
     int slot = CodecSlot.indexOf(remote.encodingName());
     if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
     CodecType type = CodecSlot.type(slot);
@@ -360,7 +374,16 @@ public final class MemberMedia {
   }
 
   private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos) {
-    if (RtpPacket.looksLikeRtcp(bytes, 0, len) || !rtp.wrap(bytes, 0, len)) {
+    if (RtpPacket.looksLikeRtcp(bytes, 0, len)) {
+      stats.badPackets++;
+      return;
+    }
+    // SRTP: authenticate and decrypt in place before anything (latching included) trusts the packet.
+    if (srtpIn != null && (len = srtpIn.unprotectRtp(bytes, 0, len)) < 0) {
+      stats.badPackets++;
+      return;
+    }
+    if (!rtp.wrap(bytes, 0, len)) {
       stats.badPackets++;
       return;
     }
@@ -496,8 +519,13 @@ public final class MemberMedia {
     System.arraycopy(payload, 0, packet, h, length);
     markNext = false;
     sequence = (sequence + 1) & 0xffff;
-    worker.send(rtpChannel, packet, h + length, target);
+    worker.send(rtpChannel, packet, protect(h + length), target);
     stats.packetsSent++;
+  }
+
+  /** SRTP-protects the packet in {@code packet} when the stream is secure; its length on the wire. */
+  private int protect(int length) {
+    return srtpOut == null ? length : srtpOut.protectRtp(packet, 0, length);
   }
 
   private void takePacket(int payloadBytes, boolean send) {
@@ -516,7 +544,7 @@ public final class MemberMedia {
     int n = TelephoneEvent.write(
         packet, h, eventsOut.event(), eventsOut.end(), TelephoneEventSender.VOLUME, eventsOut.durationSamples());
     sequence = (sequence + 1) & 0xffff;
-    worker.send(rtpChannel, packet, h + n, target);
+    worker.send(rtpChannel, packet, protect(h + n), target);
     stats.packetsSent++;
     stats.eventPacketsSent++;
   }

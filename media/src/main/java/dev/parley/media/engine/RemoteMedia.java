@@ -1,5 +1,6 @@
 package dev.parley.media.engine;
 
+import dev.parley.media.srtp.SrtpKeyPair;
 import java.net.InetSocketAddress;
 
 /**
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
  * @param send we send the mix to the member (false while the member holds the call)
  * @param receive the member's audio is mixed (false while held)
  * @param fmtp the peer's {@code a=fmtp} value for the codec (what it asks of our stream), or null
+ * @param srtp the SDES keys when the stream is SRTP (RFC 3711), or null for plain RTP
  */
 public record RemoteMedia(
     InetSocketAddress address,
@@ -22,7 +24,15 @@ public record RemoteMedia(
     int telephoneEventPayloadType,
     boolean send,
     boolean receive,
-    String fmtp) {
+    String fmtp,
+    SrtpKeyPair srtp) {
+
+  /** Plain RTP. */
+  public RemoteMedia(
+      InetSocketAddress address, int payloadType, String encodingName, int ptimeMillis, int telephoneEventPayloadType,
+      boolean send, boolean receive, String fmtp) {
+    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, fmtp, null);
+  }
 
   /** Without fmtp: G.711 and G.722 have none. */
   public RemoteMedia(

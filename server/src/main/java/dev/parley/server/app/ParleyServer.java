@@ -152,8 +152,8 @@ public final class ParleyServer {
     var s = c.sip();
     SipServer sip;
     try {
-      sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley"), invites,
-          SipPolicies.from(c));
+      sip = SipServer.start(new SipConfig(s.address(), s.port(), s.udp(), s.tcp(), "Parley",
+          TlsCertificates.forSip(s, c.storage().dataDir())), invites, SipPolicies.from(c));
     } catch (Exception e) {
       engine.close();
       billing.close();
@@ -180,11 +180,12 @@ public final class ParleyServer {
       }
     }
     log.info(
-        "Parley ready: SIP {}{} on {}:{}, RTP {}-{}, {} routes, database {} (config: {})",
+        "Parley ready: SIP {}{} on {}:{}{}, RTP {}-{}, {} routes, database {} (config: {})",
         s.udp() ? "udp" : "",
         s.tcp() ? (s.udp() ? "+tcp" : "tcp") : "",
         s.address(),
         s.port(),
+        s.tls() ? ", tls on " + s.tlsPort() : "",
         m.rtpPortMin(),
         m.rtpPortMax(),
         c.routes().size(),

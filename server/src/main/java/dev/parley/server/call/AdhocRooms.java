@@ -6,6 +6,7 @@ import dev.parley.server.config.ExtensionConfig;
 import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
 import dev.parley.server.config.ProfileConfig;
+import dev.parley.server.config.SrtpMode;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -77,5 +78,10 @@ final class AdhocRooms {
     Pins pins = o.pin() == null ? Pins.NONE : new Pins(o.pin(), null, room.pins().tries());
     return new Enter(roomName(owner.number()), owner.number(),
         room.withPolicies(pins, room.flags(), room.announceCount(), room.endWithModerator()), false, o.announceName());
+  }
+
+  /** SRTP for ad-hoc rooms: the default profile's. */
+  SrtpMode srtp() {
+    return base.srtp();
   }
 }

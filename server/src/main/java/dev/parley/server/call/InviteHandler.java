@@ -9,11 +9,13 @@ import dev.parley.server.conference.Room;
 import dev.parley.server.conference.RoomProfile;
 import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.SrtpMode;
 import dev.parley.server.config.ServerConfig;
 import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
 import dev.parley.sip.IncomingCall;
+import dev.parley.sip.sdp.Sdes;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -89,6 +91,7 @@ public final class InviteHandler implements CallHandler {
     RoomProfile profile;
     JoinRequest request;
     boolean joinOnly;
+    SrtpMode srtp;
     switch (adhoc.entry(number, call.authenticatedUser())) {
       case AdhocRooms.Refuse no -> {
         log.info("call {}: '{}' is an ad-hoc room, {} {}", call.callId(), number, no.status(), no.reason());
@@ -100,6 +103,7 @@ public final class InviteHandler implements CallHandler {
         roomName = a.room();
         profile = a.profile();
         joinOnly = !a.owner(); // only the owner opens it
+        srtp = adhoc.srtp();
         request = new JoinRequest(profile, null, call.remoteHost(), call.authenticatedUser(), fromTrunk, a.owner(),
             a.announceName());
       }
@@ -114,6 +118,7 @@ public final class InviteHandler implements CallHandler {
         roomName = t.room();
         profile = profiles.forConfig(t.profile());
         joinOnly = profile.flags().contains(MemberFlag.JOIN_ONLY);
+        srtp = t.profile().srtp();
         request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(), fromTrunk);
       }
     }
@@ -136,7 +141,8 @@ public final class InviteHandler implements CallHandler {
     ScheduledConferences sc = schedules;
     var schedule = sc == null ? null : sc.gating(room.name());
     if (schedule != null) request = sc.entry(schedule, request, call.fromUser());
-    SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec());
+    // SRTP follows the route the caller came through, like its PINs: one room may have a TLS-only route.
+    SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec(), new Sdes(SrtpMedia.policy(srtp)));
     CallSession session = null;
     MemberMedia media = null;
     try {

@@ -5,6 +5,7 @@ import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.sip.sdp.AudioFormat;
 import dev.parley.sip.sdp.NegotiatedAudio;
 import dev.parley.sip.sdp.OfferAnswer;
+import dev.parley.sip.sdp.Sdes;
 import dev.parley.sip.sdp.SdpParser;
 import dev.parley.sip.sdp.SessionDescription;
 import java.util.List;
@@ -24,6 +25,8 @@ final class SdpNegotiation {
   private final List<AudioFormat> supported;
   private final List<AudioFormat> preferred;
   private final String localAddress;
+  /** The room's SRTP policy and our SDES keys, the same for every offer and answer of the call. */
+  private final Sdes sdes;
   private final long sessionId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   private int version = 1;
 
@@ -31,10 +34,16 @@ final class SdpNegotiation {
     this.localAddress = localAddress;
     this.supported = SUPPORTED;
     this.preferred = List.of();
+    this.sdes = Sdes.plain();
   }
 
   SdpNegotiation(String localAddress, RoomMediaSpec room) {
+    this(localAddress, room, Sdes.plain());
+  }
+
+  SdpNegotiation(String localAddress, RoomMediaSpec room, Sdes sdes) {
     this.localAddress = localAddress;
+    this.sdes = sdes;
     boolean wideband = room.rateHz() > 8000;
     AudioFormat opus = AudioFormat.opus(OpusFmtp.ours(room.rateHz()));
     boolean opusFits = room.intervalMillis() != 30;
@@ -63,20 +72,20 @@ final class SdpNegotiation {
       return new Result(null, null, 400, "malformed SDP: " + e.getMessage());
     }
     try {
-      OfferAnswer.Answer a = OfferAnswer.answer(offer, supported, preferred, localAddress, localPort, sessionId, 1);
+      OfferAnswer.Answer a = OfferAnswer.answer(offer, supported, preferred, localAddress, localPort, sessionId, 1, sdes);
       return new Result(a.sdp(), a.negotiated(), 200, null);
     } catch (Exception e) {
-      return new Result(null, null, 488, "no common codec: " + e.getMessage());
+      return new Result(null, null, 488, e.getMessage());
     }
   }
 
   String offer(int localPort) {
-    return OfferAnswer.offer(supported, localAddress, localPort, sessionId, version++);
+    return OfferAnswer.offer(supported, localAddress, localPort, sessionId, version++, sdes);
   }
 
   NegotiatedAudio applyAnswer(String answerSdp) {
     try {
-      return OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), supported);
+      return OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), supported, sdes);
     } catch (Exception e) {
       return null;
     }

@@ -49,7 +49,7 @@ final class ConfigParser {
         }
         YamlMap sipMap = top.map("sip", SipReader.KEYS);
         YamlMap mediaMap = top.map("media", MediaReader.KEYS);
-        SipSettings sip = SipReader.read(sipMap, base == null ? null : base.sip(), problems);
+        SipSettings sip = SipReader.read(sipMap, base == null ? null : base.sip(), problems, baseDir);
         MediaSettings media = MediaReader.read(mediaMap, base == null ? null : base.media(), sip, problems);
         MediaReader.checkPorts(sip, media, sipMap, mediaMap, problems);
         ApiSettings api = ApiReader.read(top.map("api", ApiReader.KEYS), base == null ? null : base.api(), problems);
@@ -74,7 +74,7 @@ final class ConfigParser {
         }
         problems.throwIfAny();
         // Storage resolved here, not when read, so that a data-dir inherited from the defaults is relative to this file too.
-        return new ServerConfig(sip, media, storage.resolvedAgainst(baseDir), extensions, gateways, controls, profiles, routes,
+        return new ServerConfig(sip.resolvedAgainst(baseDir), media, storage.resolvedAgainst(baseDir), extensions, gateways, controls, profiles, routes,
                 api, configSource);
     }
 

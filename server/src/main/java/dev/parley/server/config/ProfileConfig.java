@@ -43,6 +43,7 @@ import java.util.Objects;
  * @param recordPath        the recording's file: a template with {@code ${conference_name}} and
  *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
  * @param recordWarning     play a double beep to the room when a recording starts
+ * @param srtp              SRTP for this profile's (or route's) calls: required, optional or off
  */
 public record ProfileConfig(
         String name,
@@ -70,7 +71,8 @@ public record ProfileConfig(
         boolean billing,
         boolean record,
         String recordPath,
-        boolean recordWarning) {
+        boolean recordWarning,
+        SrtpMode srtp) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -88,6 +90,7 @@ public record ProfileConfig(
         externalDigits = externalDigits == null ? "" : externalDigits;
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         Objects.requireNonNull(recordPath, "recordPath");
+        Objects.requireNonNull(srtp, "srtp");
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
@@ -98,7 +101,7 @@ public record ProfileConfig(
                          Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
         this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
                 moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
-                List.of(), InvitePolicy.MODERATORS, null, "", true, false, DEFAULT_RECORD_PATH, false);
+                List.of(), InvitePolicy.MODERATORS, null, "", true, false, DEFAULT_RECORD_PATH, false, SrtpMode.OPTIONAL);
     }
 
     /**

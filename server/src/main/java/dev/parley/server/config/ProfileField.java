@@ -178,6 +178,12 @@ enum ProfileField {
         void apply(ProfileBuilder b, String value) {
             b.recordWarning = Values.bool(value);
         }
+    },
+    SRTP("srtp", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.srtp = SrtpMode.parse(value);
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */

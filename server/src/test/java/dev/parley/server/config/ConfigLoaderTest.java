@@ -35,7 +35,7 @@ class ConfigLoaderTest {
                         "builtin:unmuted", "builtin:kicked", "builtin:pin", "builtin:bad-pin", "builtin:enter-number",
                         "builtin:trying", "builtin:record-name", "builtin:has-joined"),
                 null, null, 3, java.util.Set.of(), "default", "moderator", Duration.ofMillis(1500), false, false,
-                java.util.List.of(), InvitePolicy.MODERATORS, null, "", true, false, ProfileConfig.DEFAULT_RECORD_PATH, false));
+                java.util.List.of(), InvitePolicy.MODERATORS, null, "", true, false, ProfileConfig.DEFAULT_RECORD_PATH, false, SrtpMode.OPTIONAL));
         assertThat(c.routes()).singleElement().satisfies(r -> {
             assertThat(r.match().pattern()).isEqualTo("^3000$");
             assertThat(r.room()).isEqualTo("3000");
@@ -131,7 +131,7 @@ class ConfigLoaderTest {
         ProfileConfig def = ConfigLoader.loadDefault().profiles().get("default");
         ProfileConfig expected = new ProfileConfig("big", 8000, 20, 300, 500, true, Duration.ofSeconds(30), 0,
                 def.sounds(), null, null, 3, java.util.Set.of(), "default", "moderator", def.digitTimeout(), false, false,
-                java.util.List.of(), InvitePolicy.MODERATORS, null, "", true, false, ProfileConfig.DEFAULT_RECORD_PATH, false);
+                java.util.List.of(), InvitePolicy.MODERATORS, null, "", true, false, ProfileConfig.DEFAULT_RECORD_PATH, false, SrtpMode.OPTIONAL);
         assertThat(big).isEqualTo(expected);
     }
 

@@ -109,7 +109,7 @@ class RouterTest {
                 Duration.ofSeconds(5), base.comfortNoiseLevel(), base.sounds(), base.pin(), base.moderatorPin(),
                 base.pinTries(), base.flags(), base.controls(), base.moderatorControls(), base.digitTimeout(),
                 base.announceCount(), base.endWithModerator(), base.autoDial(), base.invitePolicy(), base.external(), base.externalDigits(), base.billing(), base.record(),
-                base.recordPath(), base.recordWarning()));
+                base.recordPath(), base.recordWarning(), base.srtp()));
         assertThat(plain).isEqualTo(base);
         assertThat(config.profiles().get("default").maxMembers()).isZero();
     }

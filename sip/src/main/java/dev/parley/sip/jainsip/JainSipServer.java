@@ -72,20 +72,32 @@ public final class JainSipServer implements SipServer {
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(services, "services");
     SipStackImpl stack;
+    java.util.Properties properties = StackProperties.of(config, options);
+    TlsStack tls = config.tls() == null ? null : TlsStack.prepare(config.tls(), properties);
     try {
-      stack = new SipStackImpl(StackProperties.of(config, options));
+      stack = new SipStackImpl(properties);
     } catch (PeerUnavailableException | RuntimeException e) {
       throw new SipStartException("SIP stack failed to start: " + e.getMessage(), e);
+    } finally {
+      if (tls != null) tls.forget();
+    }
+    if (tls != null && !(stack.getNetworkLayer() instanceof gov.nist.core.net.SslNetworkLayer)) {
+      // The RI only logs a key store it cannot load and carries on without TLS.
+      abandon(stack, List.of());
+      throw new SipStartException("SIP over TLS: the SIP stack could not load the certificate "
+          + config.tls().certificatePem() + " (see the log)", null);
     }
     List<ListeningPoint> points = new ArrayList<>();
     try {
-      if (config.udp()) points.add(listen(stack, config, ListeningPoint.UDP));
-      if (config.tcp()) points.add(listen(stack, config, ListeningPoint.TCP));
+      if (config.udp()) points.add(listen(stack, config, config.port(), ListeningPoint.UDP));
+      if (config.tcp()) points.add(listen(stack, config, config.port(), ListeningPoint.TCP));
+      if (config.tls() != null) points.add(listen(stack, config, config.tls().port(), ListeningPoint.TLS));
       SipProvider provider = stack.createSipProvider(points.getFirst());
       for (ListeningPoint lp : points.subList(1, points.size())) provider.addListeningPoint(lp);
 
       Set<DialogParty> calls = ConcurrentHashMap.newKeySet();
-      Messages messages = new Messages(config.userAgent(), config.address(), config.port());
+      Messages messages = new Messages(
+          config.userAgent(), config.address(), config.port(), config.tls() == null ? 0 : config.tls().port());
       Responder responder = new Responder(messages, provider);
       // Timers only hand work on (a CANCEL, a REGISTER refresh, a sweep): one thread is plenty.
       ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -98,7 +110,7 @@ public final class JainSipServer implements SipServer {
       stack.start();
       UacMessages uac = new UacMessages(messages, provider);
       Dialer dialer = new Dialer(provider, uac, responder, timers, calls);
-      String description = transports(config) + " on " + config.address() + ":" + config.port()
+      String description = transports(config)
           + (registrar != null ? ", registrar" : "");
       log.info("SIP listening: {}", description);
       return new JainSipServer(stack, calls, description, timers, registrar == null ? NO_REGISTRAR : registrar.table(),
@@ -132,22 +144,27 @@ public final class JainSipServer implements SipServer {
     }
   }
 
-  private static ListeningPoint listen(SipStackImpl stack, SipConfig config, String transport) throws SipStartException {
+  private static ListeningPoint listen(SipStackImpl stack, SipConfig config, int port, String transport)
+      throws SipStartException {
     try {
-      return stack.createListeningPoint(config.address(), config.port(), transport);
+      return stack.createListeningPoint(config.address(), port, transport);
     } catch (Exception e) {
       // The RI wraps the BindException; its message ("Address already in use") is what helps.
       Throwable root = e;
       while (root.getCause() != null) root = root.getCause();
       throw new SipStartException(
-          "cannot listen for SIP on " + config.address() + ":" + config.port() + " over "
+          "cannot listen for SIP on " + config.address() + ":" + port + " over "
               + transport.toUpperCase(java.util.Locale.ROOT) + ": " + root.getMessage(),
           e);
     }
   }
 
   private static String transports(SipConfig config) {
-    return config.udp() && config.tcp() ? "UDP and TCP" : config.udp() ? "UDP" : "TCP";
+    String plain = config.udp() && config.tcp() ? "UDP and TCP" : config.udp() ? "UDP" : config.tcp() ? "TCP" : null;
+    String tls = config.tls() == null ? null : "TLS on " + config.address() + ":" + config.tls().port();
+    if (plain == null) return tls;
+    plain += " on " + config.address() + ":" + config.port();
+    return tls == null ? plain : plain + ", " + tls;
   }
 
   /** The registrar of a server without one: nobody is ever registered. */

@@ -39,11 +39,18 @@ final class Messages {
   private final String userAgent;
   private final String configuredHost;
   private final int port;
+  /** Our TLS port, or 0 without TLS. */
+  private final int tlsPort;
 
   Messages(String userAgent, String configuredHost, int port) {
+    this(userAgent, configuredHost, port, 0);
+  }
+
+  Messages(String userAgent, String configuredHost, int port, int tlsPort) {
     this.userAgent = userAgent == null || userAgent.isBlank() ? null : userAgent.strip();
     this.configuredHost = configuredHost;
     this.port = port;
+    this.tlsPort = tlsPort;
   }
 
   /**
@@ -106,11 +113,13 @@ final class Messages {
   /**
    * Our Contact for a request that arrived on {@code transport}: {@code <sip:host:port>}, with
    * {@code ;transport=tcp} for TCP so that the peer's in-dialog requests come back over TCP (RFC 3261
-   * §12.1.1: the Contact is the remote target for the whole dialog).
+   * §12.1.1: the Contact is the remote target for the whole dialog). Over TLS it names the TLS port
+   * with {@code ;transport=tls}, so the dialog stays on TLS whether it began with {@code sips:} or
+   * {@code sip:...;transport=tls}.
    */
   ContactHeader contact(String transport, String host) throws ParseException {
     SipURI uri = addresses.createSipURI(null, host);
-    uri.setPort(port);
+    uri.setPort("tls".equalsIgnoreCase(transport) && tlsPort > 0 ? tlsPort : port);
     if (!"udp".equalsIgnoreCase(transport)) uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
     return headers.createContactHeader(addresses.createAddress(uri));
   }

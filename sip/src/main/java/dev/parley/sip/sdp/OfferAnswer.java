@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 /**
- * RFC 3264 offer/answer for one bidirectional audio stream over plain RTP ({@code RTP/AVP}, or
- * {@code RTP/AVPF} answered in kind). Secure profiles ({@code RTP/SAVP...}) are not supported and are
- * rejected like any other stream we cannot take.
+ * RFC 3264 offer/answer for one bidirectional audio stream over RTP ({@code RTP/AVP}, or {@code
+ * RTP/AVPF} answered in kind) or SRTP keyed by SDES (RFC 4568: {@code RTP/SAVP}/{@code RTP/SAVPF}, or
+ * {@code a=crypto} on {@code RTP/AVP} as best-effort peers offer it), as the room's {@link Sdes}
+ * policy allows. Without an {@link Sdes} argument the policy is {@code OFF}: plain RTP only.
  */
 public final class OfferAnswer {
   private OfferAnswer() {}
@@ -88,10 +89,32 @@ public final class OfferAnswer {
       long sessionId,
       long sessionVersion)
       throws NoCommonCodecException {
+    return answer(offer, supported, preferred, localAddress, localRtpPort, sessionId, sessionVersion, Sdes.plain());
+  }
+
+  /**
+   * The full answer: codecs as above, and SRTP as {@code sdes} allows. An audio stream is taken when
+   * its profile and crypto suit the policy: {@code REQUIRED} takes only streams with an {@code
+   * a=crypto} line we speak (the first such, in the offerer's order) and answers it with our key
+   * under the offer's tag (RFC 4568 §5.1.2); {@code OPTIONAL} takes such a stream with SRTP and a
+   * plain one without; {@code OFF} takes plain {@code RTP/AVP} only, ignoring its crypto lines.
+   *
+   * @throws NoCommonCodecException when nothing can be taken, with the reason (SRTP policy or codecs)
+   */
+  public static Answer answer(
+      SessionDescription offer,
+      List<AudioFormat> supported,
+      List<AudioFormat> preferred,
+      String localAddress,
+      int localRtpPort,
+      long sessionId,
+      long sessionVersion,
+      Sdes sdes)
+      throws NoCommonCodecException {
     List<MediaDescription> answered = new ArrayList<>(offer.media().size());
     NegotiatedAudio chosen = null;
     for (MediaDescription m : offer.media()) {
-      NegotiatedAudio n = chosen == null ? accept(offer, m, supported, preferred) : null;
+      NegotiatedAudio n = chosen == null ? accept(offer, m, supported, preferred, sdes) : null;
       if (n == null) {
         answered.add(rejected(m));
         continue;
@@ -100,7 +123,7 @@ public final class OfferAnswer {
       answered.add(answerMedia(m, n, localRtpPort, supported));
     }
     if (chosen == null) {
-      throw new NoCommonCodecException("no common audio codec: offered " + describe(offer) + "; we support " + supported);
+      throw new NoCommonCodecException(refusal(offer, supported, preferred, sdes));
     }
     SessionDescription sd =
         new SessionDescription(
@@ -117,6 +140,17 @@ public final class OfferAnswer {
    */
   public static String offer(
       List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId, int sessionVersion) {
+    return offer(supported, localAddress, localRtpPort, sessionId, sessionVersion, Sdes.plain());
+  }
+
+  /**
+   * Our offer with SRTP as the policy asks: {@code REQUIRED} offers {@code RTP/SAVP} with one {@code
+   * a=crypto} line per suite we speak; {@code OPTIONAL} and {@code OFF} offer plain {@code RTP/AVP}
+   * (a best-effort crypto line on {@code RTP/AVP} is not standard SDP and some peers refuse it).
+   */
+  public static String offer(
+      List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId, int sessionVersion,
+      Sdes sdes) {
     if (supported.isEmpty()) throw new IllegalArgumentException("no codecs to offer");
     List<String> formats = new ArrayList<>();
     List<RtpMap> maps = new ArrayList<>();
@@ -143,10 +177,15 @@ public final class OfferAnswer {
       maps.add(new RtpMap(OUR_TELEPHONE_EVENT_48K_PT, TELEPHONE_EVENT, 48000));
       fmtp.put(Integer.toString(OUR_TELEPHONE_EVENT_48K_PT), "0-16");
     }
+    boolean secure = sdes.policy() == SrtpPolicy.REQUIRED;
+    List<Attribute> crypto = new ArrayList<>();
+    if (secure) {
+      for (SdesCrypto c : sdes.offerLines()) crypto.add(new Attribute("crypto", c.value()));
+    }
     MediaDescription audio =
         new MediaDescription(
-            "audio", localRtpPort, 1, "RTP/AVP", formats, null, maps, fmtp, DEFAULT_PTIME, Direction.SENDRECV, -1,
-            List.of());
+            "audio", localRtpPort, 1, secure ? "RTP/SAVP" : "RTP/AVP", formats, null, maps, fmtp, DEFAULT_PTIME,
+            Direction.SENDRECV, -1, crypto);
     SessionDescription sd =
         new SessionDescription(
             0, Origin.of(sessionId, sessionVersion, localAddress), "Parley", localAddress, "0 0", null, List.of(),
@@ -163,17 +202,92 @@ public final class OfferAnswer {
    */
   public static NegotiatedAudio applyAnswer(SessionDescription answer, List<AudioFormat> supported)
       throws NoCommonCodecException {
+    return applyAnswer(answer, supported, Sdes.plain());
+  }
+
+  /**
+   * {@link #applyAnswer(SessionDescription, List)} for an offer made with {@code sdes}: when we offered
+   * SRTP, the answer must accept it with a crypto line whose tag and suite are one of ours (RFC 4568
+   * §5.1.3); the key in it is the peer's.
+   */
+  public static NegotiatedAudio applyAnswer(SessionDescription answer, List<AudioFormat> supported, Sdes sdes)
+      throws NoCommonCodecException {
+    // Only a REQUIRED policy offered SRTP; otherwise a crypto line in the answer is the peer's mistake.
+    Sdes offered = sdes.policy() == SrtpPolicy.REQUIRED ? sdes : Sdes.plain();
     for (MediaDescription m : answer.media()) {
-      NegotiatedAudio n = accept(answer, m, supported, List.of());
-      if (n != null) return n;
+      NegotiatedAudio n = accept(answer, m, supported, List.of(), offered);
+      if (n == null) continue;
+      if (sdes.policy() != SrtpPolicy.REQUIRED) return n;
+      if (n.srtp() != null && matchesOurOffer(m, sdes)) return n;
     }
     throw new NoCommonCodecException("the answer accepts no audio codec we support: " + describe(answer));
   }
 
   /** What we would agree for this media section, or {@code null} if we cannot take it. */
   private static NegotiatedAudio accept(
+      SessionDescription sd, MediaDescription m, List<AudioFormat> supported, List<AudioFormat> preferred,
+      Sdes sdes) {
+    if (m.port() == 0 || !m.media().equalsIgnoreCase("audio")) return null;
+    boolean secureProfile = isSecureRtp(m.proto());
+    if (!secureProfile && !isPlainRtp(m.proto())) return null;
+    SdesCrypto crypto = sdes.policy() == SrtpPolicy.OFF ? null : firstUsableCrypto(m);
+    if (secureProfile && crypto == null) return null; // RTP/SAVP without a key we can use, or SRTP off
+    if (crypto == null && sdes.policy() == SrtpPolicy.REQUIRED) return null; // never a silent fallback
+    NegotiatedAudio n = acceptCodec(sd, m, supported, preferred);
+    if (n == null || crypto == null) return n;
+    NegotiatedSrtp srtp = new NegotiatedSrtp(crypto.suite(), sdes.ourKey(crypto.suite()), crypto.keyAndSalt());
+    return new NegotiatedAudio(
+        n.remoteAddress(), n.remotePort(), n.remoteRtcpPort(), n.payloadType(), n.encodingName(), n.clockRateHz(),
+        n.ptimeMillis(), n.telephoneEventPayloadType(), n.direction(), n.fmtp(), srtp);
+  }
+
+  /** The first {@code a=crypto} line we can use, in the offerer's order of preference. */
+  private static SdesCrypto firstUsableCrypto(MediaDescription m) {
+    for (Attribute a : m.otherAttributes()) {
+      if (a.name().equalsIgnoreCase("crypto")) {
+        SdesCrypto c = SdesCrypto.parse(a.value());
+        if (c != null) return c;
+      }
+    }
+    return null;
+  }
+
+  /** The tag of the answer's crypto line, looked up among the lines of our offer. */
+  private static boolean matchesOurOffer(MediaDescription m, Sdes sdes) {
+    SdesCrypto theirs = firstUsableCrypto(m);
+    if (theirs == null) return false;
+    for (SdesCrypto ours : sdes.offerLines()) {
+      if (ours.tag() == theirs.tag() && ours.suite().equals(theirs.suite())) return true;
+    }
+    return false;
+  }
+
+  /** Why nothing was taken, for the 488 and the log. */
+  private static String refusal(
+      SessionDescription offer, List<AudioFormat> supported, List<AudioFormat> preferred, Sdes sdes) {
+    boolean codecFits = false;
+    boolean anySecure = false;
+    for (MediaDescription m : offer.media()) {
+      if (m.port() == 0 || !m.media().equalsIgnoreCase("audio")) continue;
+      anySecure |= isSecureRtp(m.proto());
+      codecFits |= (isPlainRtp(m.proto()) || isSecureRtp(m.proto())) && acceptCodec(offer, m, supported, preferred) != null;
+    }
+    if (codecFits && sdes.policy() == SrtpPolicy.REQUIRED) {
+      return "this room requires SRTP: the offer has no a=crypto line with " + String.join(" or ", SdesCrypto.SUITES)
+          + " (no MKI, no session parameters): offered " + describe(offer);
+    }
+    if (codecFits && anySecure && sdes.policy() == SrtpPolicy.OFF) {
+      return "SRTP is off in this room and the offer is RTP/SAVP only: offered " + describe(offer);
+    }
+    if (codecFits) {
+      return "no usable a=crypto line on the RTP/SAVP stream: offered " + describe(offer);
+    }
+    return "no common audio codec: offered " + describe(offer) + "; we support " + supported;
+  }
+
+  /** The codec part of {@link #accept}: payload types, telephone-event, ptime, direction. */
+  private static NegotiatedAudio acceptCodec(
       SessionDescription sd, MediaDescription m, List<AudioFormat> supported, List<AudioFormat> preferred) {
-    if (m.port() == 0 || !m.media().equalsIgnoreCase("audio") || !isPlainRtp(m.proto())) return null;
     RtpMap codec = null;
     for (AudioFormat f : preferred) {
       for (int pt : m.payloadTypes()) {
@@ -229,15 +343,25 @@ public final class OfferAnswer {
       maps.add(offered.rtpMap(n.telephoneEventPayloadType()));
       fmtp.put(te, offered.fmtp().getOrDefault(te, "0-15"));
     }
+    List<Attribute> crypto = new ArrayList<>();
+    if (n.srtp() != null) {
+      SdesCrypto accepted = firstUsableCrypto(offered);
+      crypto.add(new Attribute("crypto", new SdesCrypto(accepted.tag(), n.srtp().suite(), n.srtp().ourKeyAndSalt()).value()));
+    }
     return new MediaDescription(
         "audio", localRtpPort, 1, offered.proto(), formats, null, maps, fmtp, n.ptimeMillis(), n.direction(), -1,
-        List.of());
+        crypto);
   }
 
   /** A stream we do not take: port 0, the offered formats (RFC 3264 §6 needs at least one). */
   private static MediaDescription rejected(MediaDescription m) {
     return new MediaDescription(
         m.media(), 0, 1, m.proto(), m.formats(), null, List.of(), Map.of(), -1, null, -1, List.of());
+  }
+
+  private static boolean isSecureRtp(String proto) {
+    String p = proto.toUpperCase(Locale.ROOT);
+    return p.equals("RTP/SAVP") || p.equals("RTP/SAVPF");
   }
 
   private static boolean isPlainRtp(String proto) {

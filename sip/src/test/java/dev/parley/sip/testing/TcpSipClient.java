@@ -31,6 +31,11 @@ public final class TcpSipClient implements AutoCloseable {
     }
   }
 
+  /** Over a socket already connected, e.g. a TLS one. */
+  public static TcpSipClient over(Socket connected) throws IOException {
+    return new TcpSipClient(connected);
+  }
+
   public int localPort() {
     return socket.getLocalPort();
   }
