@@ -150,6 +150,28 @@ public final class InviteHandler implements CallHandler {
     }
   }
 
+  /** The room {@code number} routes to, or null. */
+  String routeOf(String number) {
+    return router.resolve(number).map(RoomTarget::room).orElse(null);
+  }
+
+  /**
+   * Sends a call into an existing room by name (the API's move), with the room's own profile as its
+   * route: its flags and keys apply, no PIN is asked.
+   */
+  boolean moveInto(CallSession session, Room target) {
+    if (target == session.room()) return false;
+    switch (conference.admit(target.name(), target.profile(), true)) {
+      case Admission.Refused r -> {
+        log.info("call {}: move to room {} refused ({})", session.id(), r.room(), r.why());
+        return false;
+      }
+      case Admission.Admitted a -> {
+        return session.moveTo(a.room(), session.request().moved(target.profile()));
+      }
+    }
+  }
+
   private static void refuse(IncomingCall call, Admission.Refused r) {
     switch (r.why()) {
       case FULL -> {
