@@ -7,7 +7,9 @@ import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.RoomProfile;
+import dev.parley.media.audio.Prompt;
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.RouteAsk;
 import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
@@ -32,6 +34,7 @@ public final class InviteHandler implements CallHandler {
   private final PinLockout lockout;
   private final KeypadActions actions;
   private final Dialer dialer;
+  private final RoutingWebhook webhook = new RoutingWebhook();
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
       PinLockout lockout, Dialer dialer) {
@@ -81,6 +84,33 @@ public final class InviteHandler implements CallHandler {
       return;
     }
     RoomTarget t = routed.get().target();
+    String farewellSound = null;
+    RouteAsk ask = t.route().ask();
+    if (ask != null) {
+      RoutingWebhook.Decision d = webhook.ask(ask, call, number.replaceAll("\\*\\d+$", ""), t.route().line(), t.room());
+      RoomTarget asked = switch (d) {
+        case RoutingWebhook.Decision.Join j -> joinTarget(call, t, j);
+        case RoutingWebhook.Decision.Play p -> {
+          farewellSound = p.sound();
+          yield t;
+        }
+        case RoutingWebhook.Decision.Reject r -> {
+          log.info("call {}: the routing webhook rejects it: {} {}", call.callId(), r.status(), r.reason());
+          call.reject(r.status(), r.reason());
+          yield null;
+        }
+        case RoutingWebhook.Decision.NoAnswer n -> {
+          RoutingWebhook.logNoAnswer(call, ask, n);
+          if (ask.fallback() == RouteAsk.Fallback.REJECT) {
+            call.reject(503, "Routing webhook unavailable");
+            yield null;
+          }
+          yield t;
+        }
+      };
+      if (asked == null) return;
+      t = asked;
+    }
     RoomProfile profile = profiles.forConfig(t.profile());
     Room room;
     switch (conference.admit(t.room(), profile, profile.flags().contains(MemberFlag.JOIN_ONLY))) {
@@ -90,8 +120,20 @@ public final class InviteHandler implements CallHandler {
       }
       case Admission.Admitted admitted -> room = admitted.room();
     }
+    Prompt farewell = null;
+    if (farewellSound != null) {
+      try {
+        farewell = profiles.sound(farewellSound, room.profile().media().rateHz());
+      } catch (IOException | RuntimeException e) {
+        // The caller was to be sent away anyway: without the prompt it is refused plainly.
+        log.warn("call {}: the routing webhook's sound {} cannot be played: {}; 480", call.callId(), farewellSound, e.toString());
+        call.reject(480, "Temporarily Unavailable");
+        release(room, null);
+        return;
+      }
+    }
     JoinRequest request = new JoinRequest(profile, routed.get().pin(), call.remoteHost(), call.authenticatedUser(),
-        dialer.fromTrunk(call.remoteHost(), call.remotePort()));
+        dialer.fromTrunk(call.remoteHost(), call.remotePort()), farewell);
     SdpNegotiation sdp = new SdpNegotiation(mediaAddress, room.media().spec());
     CallSession session = null;
     MemberMedia media = null;
@@ -148,6 +190,25 @@ public final class InviteHandler implements CallHandler {
         return session.moveTo(a.room(), session.request().moved(profile));
       }
     }
+  }
+
+  /**
+   * Where a routing webhook's {@code join} sends the call: its room (the route's when it names none),
+   * the route's profile with the answer's flags added and its PIN required.
+   */
+  private RoomTarget joinTarget(IncomingCall call, RoomTarget t, RoutingWebhook.Decision.Join j) {
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    if (!j.flags().isEmpty()) {
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (MemberFlag f : t.profile().flags()) names.add(f.key());
+      for (MemberFlag f : j.flags()) names.add(f.key());
+      params.put("flags", String.join("|", names));
+    }
+    if (j.pin() != null) params.put("pin", j.pin());
+    String room = j.room() != null ? j.room() : t.room();
+    log.info("call {}: the routing webhook sends it to room {}{}{}", call.callId(), room,
+        j.flags().isEmpty() ? "" : " with flags " + params.get("flags"), j.pin() != null ? " behind a PIN" : "");
+    return new RoomTarget(room, params.isEmpty() ? t.profile() : t.profile().withParams(params), t.route());
   }
 
   /** The room {@code number} routes to, or null. */

@@ -1,5 +1,6 @@
 package dev.parley.server.call;
 
+import dev.parley.media.audio.Prompt;
 import dev.parley.server.conference.RoomProfile;
 
 /**
@@ -11,8 +12,15 @@ import dev.parley.server.conference.RoomProfile;
  * @param source the caller's address, for the PIN lockout
  * @param extension the extension the caller authenticated as, or null
  * @param fromTrunk the call came from a configured gateway
+ * @param farewell when not null, the call never joins: it hears this prompt and is hung up (a routing
+ *     webhook's {@code play} answer)
  */
-record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk,
+    Prompt farewell) {
+  JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
+    this(route, dialledPin, source, extension, fromTrunk, null);
+  }
+
   /** The same caller, come into another room through another route (no PIN asked). */
   JoinRequest moved(RoomProfile newRoute) {
     return new JoinRequest(newRoute, null, source, extension, fromTrunk);
