@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * invite's progress is on the event stream), records the room (the WAV holds the caller's tone),
  * moves the caller into the created room (the invited peer stops hearing its tone), rings a sipp UAS
  * and cancels the invite (sipp sees the CANCEL), hangs up the answered invite with the same DELETE,
- * lists the billing records and the recording, and shows the tick histogram in /metrics.
+ * lists the billing records and the recording, and shows the tick histogram in /metrics. Some steps
+ * go through the CLI ({@code parley record}, {@code dial}, {@code billing}) as a user would.
  *
  * <p>Ports: SIP 15211, API 15212, baresip slots 55-56, sipp SIP 5410, sipp media 18100.
  */
@@ -33,6 +34,7 @@ class ApiRoomControlIT {
     private static final Duration LIMIT = Duration.ofSeconds(10);
     /** How long each side of the move is heard. */
     private static final Duration PHASE = Duration.ofSeconds(3);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Test
     void theApiCreatesARoomDialsRecordsMovesAndCancelsWithRealPeers() throws Exception {
@@ -109,8 +111,9 @@ class ApiRoomControlIT {
                     assertThat(api.post("/api/v1/rooms/lobby/members/" + move.body().path("member").asInt() + "/move",
                             "{\"number\": \"9999\"}").body().at("/error/code").asText()).isEqualTo("no_route");
 
-                    ApiClient.Reply stop = api.delete("/api/v1/rooms/3000/recording");
-                    assertThat(stop.status()).as("stop: %s", stop.body()).isEqualTo(202);
+                    Cli.Run stop = Cli.run(api, "record", "3000", "stop", "--json");
+                    assertThat(stop.exitCode()).as("parley record 3000 stop: %s", stop.out()).isZero();
+                    assertThat(JSON.readTree(stop.out()).path("file").asText()).isEqualTo(file.toString());
                     JsonNode stopped = events.await(m -> type(m).equals("recording.stopped"), "recording.stopped", LIMIT);
                     assertThat(Path.of(stopped.path("path").asText())).isEqualTo(file);
                     assertThat(api.delete("/api/v1/rooms/3000/recording").body().at("/error/code").asText())
@@ -125,10 +128,9 @@ class ApiRoomControlIT {
                     try (Sipp ringing = Sipp.scenario(ItSupport.resource("sipp/uas-ring.xml"), dir.resolve("sipp-ring"))
                             .target((String) null).sipPort(SIPP_PORT).mediaPort(18100).timeout(Duration.ofSeconds(30))
                             .start()) {
-                        ApiClient.Reply ring = api.post("/api/v1/rooms/3000/invites",
-                                "{\"dialString\": \"sip:ring@127.0.0.1:" + SIPP_PORT + "\"}");
-                        assertThat(ring.status()).as("dial sipp: %s", ring.body()).isEqualTo(201);
-                        String ringId = ring.body().path("invite").asText();
+                        Cli.Run ring = Cli.run(api, "dial", "3000", "sip:ring@127.0.0.1:" + SIPP_PORT, "--json");
+                        assertThat(ring.exitCode()).as("parley dial: %s", ring.out()).isZero();
+                        String ringId = JSON.readTree(ring.out()).path("invite").asText();
                         events.await(m -> isInvite(m, ringId, "invite.ringing"), "invite.ringing", LIMIT);
                         ApiClient.Reply cancel = api.delete("/api/v1/rooms/3000/invites/" + ringId);
                         assertThat(cancel.status()).as("cancel: %s", cancel.body()).isEqualTo(202);
@@ -152,6 +154,9 @@ class ApiRoomControlIT {
                     assertThat(records.get(1).path("callerNumber").asText()).as("%s", records.get(1)).isNotEmpty();
                     assertThat(api.get("/api/v1/billing?from=yesterday").body().at("/error/code").asText())
                             .isEqualTo("bad_request");
+                    Cli.Run billing = Cli.run(api, "billing", "--room", "3000");
+                    assertThat(billing.exitCode()).isZero();
+                    assertThat(billing.out()).as("parley billing --room 3000").contains("reason", "MOVED");
                     JsonNode recordings = api.get("/api/v1/recordings?room=3000").body().path("recordings");
                     assertThat(recordings).hasSize(1);
                     assertThat(recordings.get(0).path("path").asText()).isEqualTo(file.toString());
