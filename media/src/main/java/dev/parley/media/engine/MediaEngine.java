@@ -28,6 +28,11 @@ public final class MediaEngine implements AutoCloseable {
     return config;
   }
 
+  /** Each worker's tick figures, by worker index; for metrics. */
+  public List<TickStats> tickStats() {
+    return workers.stream().map(MediaWorker::tickStats).toList();
+  }
+
   /** Creates a room's media and starts ticking it. */
   public RoomMedia createRoom(RoomMediaSpec spec) {
     MediaWorker least = workers.getFirst();

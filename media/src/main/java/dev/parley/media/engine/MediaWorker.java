@@ -50,9 +50,11 @@ final class MediaWorker implements Runnable {
   private final long epochNanos = System.nanoTime();
   private final Consumer<SelectionKey> onReadable = this::onReadable;
   volatile long sendErrors;
+  private final TickStats tickStats;
 
   MediaWorker(int index) throws IOException {
     this.selector = Selector.open();
+    this.tickStats = new TickStats(index);
     this.thread = Thread.ofPlatform().name("parley-media-" + index).daemon(true).unstarted(this);
     this.thread.setPriority(Thread.MAX_PRIORITY);
   }
@@ -63,6 +65,10 @@ final class MediaWorker implements Runnable {
 
   Selector selector() {
     return selector;
+  }
+
+  TickStats tickStats() {
+    return tickStats;
   }
 
   int load() {
@@ -138,13 +144,17 @@ final class MediaWorker implements Runnable {
   private void tickIfDue(RoomMedia room, long now) {
     int ticks = 0;
     while (now - room.nextTickNanos >= 0 && ticks < 5) {
+      boolean late = now - room.nextTickNanos > room.intervalNanos();
+      long started = System.nanoTime();
       room.tick(now);
+      tickStats.recordTick(System.nanoTime() - started, late);
       room.nextTickNanos += room.intervalNanos();
       ticks++;
     }
     if (now - room.nextTickNanos >= 0) {
       // More than five ticks behind (the machine stalled): skip ahead instead of bursting audio.
       room.overruns++;
+      tickStats.recordSkipped();
       room.nextTickNanos = nextGridPoint(now, room.intervalNanos());
     }
   }

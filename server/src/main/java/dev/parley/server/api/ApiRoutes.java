@@ -10,7 +10,8 @@ final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  static List<Route> all(RoomsApi rooms, MembersApi members, Resources resources, SchedulesApi schedules) {
+  static List<Route> all(RoomsApi rooms, MembersApi members, BillingApi records, Resources resources,
+      SchedulesApi schedules) {
     String room = BASE + "/rooms/{room}";
     String member = room + "/members/{member}";
     String schedule = BASE + "/schedules/{schedule}";
@@ -19,6 +20,8 @@ final class ApiRoutes {
         new Route("get", EVENTS, null),
         new Route("get", BASE + "/rooms", rooms::list),
         new Route("post", BASE + "/rooms", rooms::create),
+        new Route("get", BASE + "/billing", records::billing),
+        new Route("get", BASE + "/recordings", records::recordings),
         new Route("get", room, rooms::show),
         new Route("delete", room, rooms::end),
         new Route("post", room + "/lock", rooms::lock),

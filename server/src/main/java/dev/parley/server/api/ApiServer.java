@@ -1,7 +1,10 @@
 package dev.parley.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.media.engine.TickStats;
+import dev.parley.server.conference.CallControl;
 import dev.parley.server.conference.Conference;
+import dev.parley.server.store.BillingRecords;
 import dev.parley.server.config.ApiSettings;
 import dev.parley.server.schedule.ScheduleBook;
 import io.javalin.Javalin;
@@ -45,20 +48,25 @@ public final class ApiServer implements AutoCloseable {
    * Starts listening on {@code settings.address():port()} and follows the conference's events.
    *
    * @param activeCalls how many calls the server holds, for metrics
+   * @param calls the call layer's actions (move, invites, profiles)
+   * @param billing the stored billing records and recordings
+   * @param ticks the media workers' tick figures, for metrics
    * @param schedules the scheduled conferences
    * @throws RuntimeException (Javalin's) when the port cannot be bound
    */
   public static ApiServer start(ApiSettings settings, ApiToken token, Conference conference, SoundLoader sounds,
-      IntSupplier activeCalls, ScheduleBook schedules) {
+      IntSupplier activeCalls, CallControl calls, BillingRecords billing, List<TickStats> ticks,
+      ScheduleBook schedules) {
     ObjectMapper mapper = new ObjectMapper();
     EventJournal journal = new EventJournal(BACKLOG, new EventJson(mapper));
     EventStream stream = new EventStream(journal, mapper);
     PlayRequest play = new PlayRequest(sounds);
-    RoomsApi rooms = new RoomsApi(conference, mapper, play);
-    MembersApi members = new MembersApi(rooms, mapper, play);
+    RoomsApi rooms = new RoomsApi(conference, mapper, play, calls);
+    MembersApi members = new MembersApi(rooms, mapper, play, calls);
+    BillingApi records = new BillingApi(billing);
     Resources resources = new Resources();
     SchedulesApi scheduleApi = new SchedulesApi(schedules, mapper);
-    Metrics metrics = new Metrics(conference, activeCalls, stream::clientCount);
+    Metrics metrics = new Metrics(conference, activeCalls, stream::clientCount, ticks);
 
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -75,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
       authenticate(ctx, token);
       EventStream.checkQuery(ctx.queryParam("since"));
     });
-    for (Route r : ApiRoutes.all(rooms, members, resources, scheduleApi)) {
+    for (Route r : ApiRoutes.all(rooms, members, records, resources, scheduleApi)) {
       if (r.handler() != null) app.addHttpHandler(HandlerType.valueOf(r.method().toUpperCase()), r.path(), r.handler());
     }
     for (Route r : ApiRoutes.open(resources, metrics)) {
@@ -149,7 +157,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
-    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new Resources(),
-        new SchedulesApi(null, null));
+    return ApiRoutes.all(new RoomsApi(null, null, null, null), new MembersApi(null, null, null, null),
+        new BillingApi(null), new Resources(), new SchedulesApi(null, null));
   }
 }

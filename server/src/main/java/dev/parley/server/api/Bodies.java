@@ -50,4 +50,11 @@ final class Bodies {
     if (!v.isTextual()) throw ApiException.badRequest(field + " must be a string, got " + v);
     return v.textValue();
   }
+
+  static boolean bool(ObjectNode o, String field, boolean otherwise) {
+    JsonNode v = o.get(field);
+    if (v == null || v.isNull()) return otherwise;
+    if (!v.isBoolean()) throw ApiException.badRequest(field + " must be true or false, got " + v);
+    return v.booleanValue();
+  }
 }

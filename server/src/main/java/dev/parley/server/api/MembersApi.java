@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.mixer.Gains;
+import dev.parley.server.conference.CallControl;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Room;
 import io.javalin.http.Context;
@@ -14,11 +15,13 @@ final class MembersApi {
   private final RoomsApi rooms;
   private final ObjectMapper mapper;
   private final PlayRequest play;
+  private final CallControl calls;
 
-  MembersApi(RoomsApi rooms, ObjectMapper mapper, PlayRequest play) {
+  MembersApi(RoomsApi rooms, ObjectMapper mapper, PlayRequest play, CallControl calls) {
     this.rooms = rooms;
     this.mapper = mapper;
     this.play = play;
+    this.calls = calls;
   }
 
   private record Target(Room room, Member member) {}
@@ -110,8 +113,45 @@ final class MembersApi {
         "durationMillis", Math.round(p.durationSeconds() * 1000)));
   }
 
+  /**
+   * {@code {"room": "lobby"}} into an existing room (its profile's flags and keys), or
+   * {@code {"number": "7001"}} to where that number routes, as the {@code route} key does. No PIN is asked.
+   * The member gets a new id in the new room; the answer names it.
+   */
   void move(Context ctx) {
-    target(ctx);
-    throw ApiException.notImplemented("moving a member to another room");
+    Target t = target(ctx);
+    ObjectNode body = Bodies.object(ctx, mapper);
+    String room = Bodies.text(body, "room");
+    String number = Bodies.text(body, "number");
+    if ((room == null) == (number == null)) throw ApiException.badRequest("give either room or number");
+    CallControl.MoveOutcome outcome = calls.move(t.room, t.member, number, room);
+    switch (outcome) {
+      case MOVED -> { }
+      case NOT_MOVABLE -> throw new ApiException(409, "not_movable",
+          "member " + t.member.id() + " is a call Parley placed; it stays in the room it was dialled into");
+      case NO_SUCH_TARGET -> throw room != null ? ApiException.roomNotFound(room)
+          : new ApiException(404, "no_route", "no route for '" + number + "'");
+      case SAME_ROOM -> throw new ApiException(409, "same_room", "member " + t.member.id() + " is in room '"
+          + t.room.name() + "' already");
+      case REFUSED -> throw new ApiException(409, "room_refused", "the target room is full, locked or ending, "
+          + "or the call ended");
+    }
+    var call = t.member.leg();
+    String now = null;
+    Integer newId = null;
+    for (var r : rooms.all()) {
+      for (var m : r.members()) {
+        if (m.leg() == call) {
+          now = r.name();
+          newId = m.id();
+        }
+      }
+    }
+    Map<String, Object> v = new java.util.LinkedHashMap<>();
+    v.put("moved", true);
+    v.put("from", t.room.name());
+    v.put("room", now);
+    v.put("member", newId);
+    ctx.json(v);
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.server.api;
 
 import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.engine.MemberStats;
+import dev.parley.media.engine.TickStats;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Room;
@@ -9,6 +10,7 @@ import io.javalin.http.Context;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -23,11 +25,13 @@ final class Metrics {
   private final Conference conference;
   private final IntSupplier calls;
   private final IntSupplier streamClients;
+  private final List<TickStats> ticks;
 
-  Metrics(Conference conference, IntSupplier calls, IntSupplier streamClients) {
+  Metrics(Conference conference, IntSupplier calls, IntSupplier streamClients, List<TickStats> ticks) {
     this.conference = conference;
     this.calls = calls;
     this.streamClients = streamClients;
+    this.ticks = ticks;
   }
 
   void handle(Context ctx) {
@@ -64,8 +68,40 @@ final class Metrics {
     gauge(b, "parley_rtp_jitter_max_milliseconds", "Largest interarrival jitter among the members present.", worstJitter);
     gauge(b, "parley_event_stream_clients", "WebSocket clients of the event stream.", streamClients.getAsInt());
     counter(b, "parley_events_total", "Conference events published since start.", conference.events().lastSequence());
+    ticks(b);
     jvm(b);
     return b.toString();
+  }
+
+  /** Per media worker: the tick-time histogram (cumulative buckets, as Prometheus wants), late and skipped ticks. */
+  private void ticks(StringBuilder b) {
+    double[] bounds = TickStats.boundsSeconds();
+    b.append("# HELP parley_mixer_tick_seconds Time one room tick takes (read, mix, encode, send), per media worker.\n"
+        + "# TYPE parley_mixer_tick_seconds histogram\n");
+    for (TickStats t : ticks) {
+      long cumulative = 0;
+      for (int i = 0; i < TickStats.buckets(); i++) {
+        cumulative += t.bucketCount(i);
+        String le = i < bounds.length ? Double.toString(bounds[i]) : "+Inf";
+        b.append("parley_mixer_tick_seconds_bucket{worker=\"").append(t.worker()).append("\",le=\"").append(le)
+            .append("\"} ").append(cumulative).append('\n');
+      }
+      b.append("parley_mixer_tick_seconds_sum{worker=\"").append(t.worker()).append("\"} ")
+          .append(format(t.sumNanos() / 1e9)).append('\n');
+      b.append("parley_mixer_tick_seconds_count{worker=\"").append(t.worker()).append("\"} ").append(cumulative).append('\n');
+    }
+    perWorker(b, "parley_mixer_late_ticks_total",
+        "Room ticks that started more than one room interval after their deadline.", true);
+    perWorker(b, "parley_mixer_skipped_ticks_total",
+        "Room ticks skipped because the worker fell more than five ticks behind.", false);
+  }
+
+  private void perWorker(StringBuilder b, String name, String help, boolean late) {
+    b.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" counter\n");
+    for (TickStats t : ticks) {
+      b.append(name).append("{worker=\"").append(t.worker()).append("\"} ")
+          .append(late ? t.lateTicks() : t.skippedTicks()).append('\n');
+    }
   }
 
   private static void jvm(StringBuilder b) {

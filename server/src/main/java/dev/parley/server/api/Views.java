@@ -13,7 +13,7 @@ import java.util.TreeSet;
 final class Views {
   private Views() {}
 
-  /** @param recording always false until recording is built */
+  /** @param recording whether the room records now (running or paused) */
   record RoomView(String name, String profile, int memberCount, int maxMembers, boolean locked, boolean recording) {}
 
   record RoomDetail(String name, String profile, int memberCount, int maxMembers, boolean locked, boolean recording,
@@ -33,12 +33,12 @@ final class Views {
       double jitterMillis, int playoutDelayMillis) {}
 
   static RoomView room(Room r) {
-    return new RoomView(r.name(), r.profile().name(), r.size(), r.profile().maxMembers(), r.locked(), false);
+    return new RoomView(r.name(), r.profile().name(), r.size(), r.profile().maxMembers(), r.locked(), r.recording() != null);
   }
 
   static RoomDetail detail(Room r) {
-    return new RoomDetail(r.name(), r.profile().name(), r.size(), r.profile().maxMembers(), r.locked(), false,
-        members(r));
+    return new RoomDetail(r.name(), r.profile().name(), r.size(), r.profile().maxMembers(), r.locked(),
+        r.recording() != null, members(r));
   }
 
   static List<MemberView> members(Room r) {

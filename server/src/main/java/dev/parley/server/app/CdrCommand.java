@@ -7,9 +7,6 @@ import dev.parley.server.store.BillingRecords;
 import dev.parley.server.store.CdrCsv;
 import dev.parley.server.store.Database;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -75,12 +72,7 @@ final class CdrCommand implements Callable<Integer> {
     }
   }
 
-  /** null stays null (unbounded); a date is its midnight UTC; a date-time without zone is UTC. */
   static Instant time(String text) {
-    if (text == null || text.isBlank()) return null;
-    String t = text.strip();
-    if (t.length() == 10) return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-    if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) return java.time.OffsetDateTime.parse(t).toInstant();
-    return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+    return dev.parley.server.store.TimeBound.parse(text);
   }
 }

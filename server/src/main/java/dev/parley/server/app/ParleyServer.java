@@ -6,6 +6,7 @@ import dev.parley.server.api.ApiToken;
 import dev.parley.server.api.Webhooks;
 import dev.parley.media.engine.MediaEngineConfig;
 import dev.parley.server.call.ActiveCalls;
+import dev.parley.server.call.ApiCallControl;
 import dev.parley.server.call.CallSession;
 import dev.parley.server.call.InviteHandler;
 import dev.parley.server.call.PromptLibrary;
@@ -24,6 +25,7 @@ import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.config.ProfileConfig;
 import dev.parley.server.config.ServerConfig;
 import dev.parley.server.routing.Router;
+import dev.parley.server.store.BillingRecords;
 import dev.parley.server.store.BillingWriter;
 import dev.parley.server.store.CrashRecovery;
 import dev.parley.server.store.Database;
@@ -170,7 +172,9 @@ public final class ParleyServer {
     if (c.api().enabled()) {
       try {
         ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENVIRONMENT_VARIABLE), c.api().dataDir(), System.out::println);
-        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size, schedules);
+        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size,
+            new ApiCallControl(conference, invites, dialer, profiles, c.profiles()), new BillingRecords(db), engine.tickStats(),
+            schedules);
       } catch (IOException | RuntimeException e) {
         scheduleTimer.close();
         webhooks.close();

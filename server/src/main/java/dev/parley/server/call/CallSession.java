@@ -38,7 +38,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   /** How long the caller has to key a PIN before it counts as a wrong one. */
   private static final long PIN_TIMEOUT_MILLIS = 10_000;
 
-  private enum Phase { ANSWERING, PIN, IN_ROOM, ENDED }
+  private enum Phase { ANSWERING, PIN, IN_ROOM, FAREWELL, ENDED }
+  private static final String FAREWELL_TAG = "farewell";
 
   private final IncomingCall call;
   private final Conference conference;
@@ -158,6 +159,10 @@ public final class CallSession implements Leg, CallListener, MemberListener {
       }
       if (phase != Phase.ANSWERING) return; // the ACK of a re-INVITE
     }
+    if (request.farewell() != null) {
+      playFarewell();
+      return;
+    }
     ScheduleGate gate = request.gate();
     Pins pins = request.route().pins();
     if (gate != null) {
@@ -229,6 +234,21 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     var p = request.route();
     Member m = member();
     onKeys(() -> memberKeys.start(m.state().moderator() ? p.moderatorControls() : p.controls(), p.digitTimeout().toMillis()));
+  }
+
+  /** Plays the routing webhook's prompt without joining the room; the end of it hangs up. */
+  private void playFarewell() {
+    synchronized (this) {
+      if (phase != Phase.ANSWERING) return;
+      phase = Phase.FAREWELL;
+    }
+    log.info("call {}: plays the routing webhook's prompt, then hangs up", id());
+    media.play(FAREWELL_TAG, false, request.farewell());
+  }
+
+  @Override
+  public void onPlaybackDone(String tag) {
+    if (FAREWELL_TAG.equals(tag)) onKeys(() -> hangup(LeaveReason.HUNG_UP));
   }
 
   // ---------------------------------------------------------------- PIN (key thread)

@@ -89,6 +89,12 @@ public final class Dialer {
 
   /** What the one who invited hears about it. */
   public interface Outcome {
+    /** The first contact alerts (repeated for each contact of an extension and each 18x). */
+    default void ringing() {}
+
+    /** Early media of a contact is heard in the room. */
+    default void earlyMedia() {}
+
     void answered();
 
     void failed(int status, String reason);
@@ -108,10 +114,17 @@ public final class Dialer {
    */
   public Invite dial(Room room, String text, String callerIdNumber, Set<MemberFlag> extraFlags, Placement placement,
       Outcome outcome) {
+    return dial(room, text, callerIdNumber, null, extraFlags, placement, outcome);
+  }
+
+  /** As above, with a display name for the called party unless the dial string sets one. */
+  public Invite dial(Room room, String text, String callerIdNumber, String callerIdName, Set<MemberFlag> extraFlags,
+      Placement placement,
+      Outcome outcome) {
     DialString d = DialString.parse(text);
     SipServer s = sip;
     if (s == null) throw new IllegalStateException("SIP is not started yet");
-    List<OutgoingCallRequest> requests = requests(d, callerIdNumber);
+    List<OutgoingCallRequest> requests = requests(d, callerIdNumber, callerIdName);
     Set<MemberFlag> flags = EnumSet.noneOf(MemberFlag.class);
     flags.addAll(d.flags());
     flags.addAll(extraFlags);
@@ -129,6 +142,16 @@ public final class Dialer {
         break;
       }
       OutgoingLeg leg = new OutgoingLeg(text, conference, room, flags, mediaAddress, placement, called(d), new OutgoingLeg.Progress() {
+        @Override
+        public void ringing(OutgoingLeg leg) {
+          if (!invite.settled.get()) outcome.ringing();
+        }
+
+        @Override
+        public void earlyMedia(OutgoingLeg leg) {
+          if (!invite.settled.get()) outcome.earlyMedia();
+        }
+
         @Override
         public void answered(OutgoingLeg winner) {
           if (!invite.settled.compareAndSet(false, true)) return;
@@ -179,10 +202,10 @@ public final class Dialer {
   }
 
   /** The requests one dial string turns into: one per registered contact for an extension. */
-  private List<OutgoingCallRequest> requests(DialString d, String defaultNumber) {
+  private List<OutgoingCallRequest> requests(DialString d, String defaultNumber, String defaultName) {
     String placeholder = "v=0\r\n"; // replaced by the leg's real offer
     String number = d.callerIdNumber() != null ? d.callerIdNumber() : defaultNumber;
-    String name = d.callerIdName();
+    String name = d.callerIdName() != null ? d.callerIdName() : defaultName;
     List<OutgoingCallRequest> out = new ArrayList<>();
     switch (d.target()) {
       case DialString.Target.Extension e -> {

@@ -7,10 +7,12 @@ import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.LeaveReason;
 import dev.parley.server.conference.Room;
 import dev.parley.server.conference.RoomProfile;
+import dev.parley.media.audio.Prompt;
 import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
 import dev.parley.server.config.SrtpMode;
 import dev.parley.server.config.ServerConfig;
+import dev.parley.server.config.RouteAsk;
 import dev.parley.server.routing.RoomTarget;
 import dev.parley.server.routing.Router;
 import dev.parley.sip.CallHandler;
@@ -38,6 +40,7 @@ public final class InviteHandler implements CallHandler {
   private final Dialer dialer;
   private volatile ScheduledConferences schedules;
   private final AdhocRooms adhoc;
+  private final RoutingWebhook webhook = new RoutingWebhook();
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
       PinLockout lockout, Dialer dialer, ServerConfig config) {
@@ -92,6 +95,7 @@ public final class InviteHandler implements CallHandler {
     JoinRequest request;
     boolean joinOnly;
     SrtpMode srtp;
+    String farewellSound = null;
     switch (adhoc.entry(number, call.authenticatedUser())) {
       case AdhocRooms.Refuse no -> {
         log.info("call {}: '{}' is an ad-hoc room, {} {}", call.callId(), number, no.status(), no.reason());
@@ -115,6 +119,32 @@ public final class InviteHandler implements CallHandler {
           return;
         }
         RoomTarget t = routed.get().target();
+        RouteAsk ask = t.route().ask();
+        if (ask != null) {
+          RoutingWebhook.Decision d = webhook.ask(ask, call, number.replaceAll("\\*\\d+$", ""), t.route().line(), t.room());
+          RoomTarget asked = switch (d) {
+            case RoutingWebhook.Decision.Join j -> joinTarget(call, t, j);
+            case RoutingWebhook.Decision.Play p -> {
+              farewellSound = p.sound();
+              yield t;
+            }
+            case RoutingWebhook.Decision.Reject r -> {
+              log.info("call {}: the routing webhook rejects it: {} {}", call.callId(), r.status(), r.reason());
+              call.reject(r.status(), r.reason());
+              yield null;
+            }
+            case RoutingWebhook.Decision.NoAnswer n -> {
+              RoutingWebhook.logNoAnswer(call, ask, n);
+              if (ask.fallback() == RouteAsk.Fallback.REJECT) {
+                call.reject(503, "Routing webhook unavailable");
+                yield null;
+              }
+              yield t;
+            }
+          };
+          if (asked == null) return;
+          t = asked;
+        }
         roomName = t.room();
         profile = profiles.forConfig(t.profile());
         joinOnly = profile.flags().contains(MemberFlag.JOIN_ONLY);
@@ -138,6 +168,19 @@ public final class InviteHandler implements CallHandler {
       }
       case Admission.Admitted admitted -> room = admitted.room();
     }
+    Prompt farewell = null;
+    if (farewellSound != null) {
+      try {
+        farewell = profiles.sound(farewellSound, room.profile().media().rateHz());
+      } catch (IOException | RuntimeException e) {
+        // The caller was to be sent away anyway: without the prompt it is refused plainly.
+        log.warn("call {}: the routing webhook's sound {} cannot be played: {}; 480", call.callId(), farewellSound, e.toString());
+        call.reject(480, "Temporarily Unavailable");
+        release(room, null);
+        return;
+      }
+    }
+    if (farewell != null) request = request.withFarewell(farewell);
     ScheduledConferences sc = schedules;
     var schedule = sc == null ? null : sc.gating(room.name());
     if (schedule != null) request = sc.entry(schedule, request, call.fromUser());
@@ -201,6 +244,47 @@ public final class InviteHandler implements CallHandler {
       }
       case Admission.Admitted a -> {
         return session.moveTo(a.room(), session.request().moved(profile));
+      }
+    }
+  }
+
+  /**
+   * Where a routing webhook's {@code join} sends the call: its room (the route's when it names none),
+   * the route's profile with the answer's flags added and its PIN required.
+   */
+  private RoomTarget joinTarget(IncomingCall call, RoomTarget t, RoutingWebhook.Decision.Join j) {
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    if (!j.flags().isEmpty()) {
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (MemberFlag f : t.profile().flags()) names.add(f.key());
+      for (MemberFlag f : j.flags()) names.add(f.key());
+      params.put("flags", String.join("|", names));
+    }
+    if (j.pin() != null) params.put("pin", j.pin());
+    String room = j.room() != null ? j.room() : t.room();
+    log.info("call {}: the routing webhook sends it to room {}{}{}", call.callId(), room,
+        j.flags().isEmpty() ? "" : " with flags " + params.get("flags"), j.pin() != null ? " behind a PIN" : "");
+    return new RoomTarget(room, params.isEmpty() ? t.profile() : t.profile().withParams(params), t.route());
+  }
+
+  /** The room {@code number} routes to, or null. */
+  String routeOf(String number) {
+    return router.resolve(number).map(RoomTarget::room).orElse(null);
+  }
+
+  /**
+   * Sends a call into an existing room by name (the API's move), with the room's own profile as its
+   * route: its flags and keys apply, no PIN is asked.
+   */
+  boolean moveInto(CallSession session, Room target) {
+    if (target == session.room()) return false;
+    switch (conference.admit(target.name(), target.profile(), true)) {
+      case Admission.Refused r -> {
+        log.info("call {}: move to room {} refused ({})", session.id(), r.room(), r.why());
+        return false;
+      }
+      case Admission.Admitted a -> {
+        return session.moveTo(a.room(), session.request().moved(target.profile()));
       }
     }
   }

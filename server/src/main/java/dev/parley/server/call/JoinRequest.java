@@ -1,5 +1,6 @@
 package dev.parley.server.call;
 
+import dev.parley.media.audio.Prompt;
 import dev.parley.server.conference.RoomProfile;
 
 /**
@@ -14,16 +15,23 @@ import dev.parley.server.conference.RoomProfile;
  * @param owner the caller opened its own ad-hoc room (seed 004): it alone may invite there
  * @param announceName the caller records its name, which the room hears before the caller joins
  * @param gate set when the room is scheduled and the caller is not (yet) recognised; null otherwise
+ * @param farewell when not null, the call never joins: it hears this prompt and is hung up (a routing
+ *     webhook's {@code play} answer)
  */
 record JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk, boolean owner,
-    boolean announceName, ScheduleGate gate) {
+    boolean announceName, ScheduleGate gate, Prompt farewell) {
   JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk) {
-    this(route, dialledPin, source, extension, fromTrunk, false, false, null);
+    this(route, dialledPin, source, extension, fromTrunk, false, false, null, null);
   }
 
   JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk, boolean owner,
       boolean announceName) {
-    this(route, dialledPin, source, extension, fromTrunk, owner, announceName, null);
+    this(route, dialledPin, source, extension, fromTrunk, owner, announceName, null, null);
+  }
+
+  JoinRequest(RoomProfile route, String dialledPin, String source, String extension, boolean fromTrunk,
+      Prompt farewell) {
+    this(route, dialledPin, source, extension, fromTrunk, false, false, null, farewell);
   }
 
   /** The same caller, come into another room through another route (no PIN asked, owner of nothing). */
@@ -37,6 +45,11 @@ record JoinRequest(RoomProfile route, String dialledPin, String source, String e
   }
 
   JoinRequest gated(ScheduleGate g) {
-    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, owner, announceName, g);
+    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, owner, announceName, g, farewell);
+  }
+
+  /** The same caller, sent away with this prompt instead of joining. */
+  JoinRequest withFarewell(Prompt p) {
+    return new JoinRequest(route, dialledPin, source, extension, fromTrunk, owner, announceName, gate, p);
   }
 }

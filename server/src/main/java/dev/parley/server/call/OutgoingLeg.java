@@ -39,6 +39,12 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
 
   /** What the inviter learns about its invite. */
   interface Progress {
+    /** 180/181/182: the far end alerts. */
+    default void ringing(OutgoingLeg leg) {}
+
+    /** Its early media is heard in the room from now on. */
+    default void earlyMedia(OutgoingLeg leg) {}
+
     default void answered(OutgoingLeg leg) {}
 
     default void failed(OutgoingLeg leg, int status, String reason) {}
@@ -150,6 +156,15 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   // ---------------------------------------------------------------- SIP events
 
   @Override
+  public void onProgress(int status) {
+    if (status < 180 || status > 182) return;
+    synchronized (this) {
+      if (state != State.DIALLING) return;
+    }
+    progress.ringing(this);
+  }
+
+  @Override
   public void onEarlyMedia(String answerSdp) {
     synchronized (this) {
       if (state != State.DIALLING) return;
@@ -162,6 +177,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       media.setMuted(false);
     }
     log.info("dial {}: early media into room {}", label, room.name());
+    progress.earlyMedia(this);
   }
 
   @Override

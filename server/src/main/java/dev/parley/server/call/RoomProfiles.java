@@ -39,6 +39,11 @@ public final class RoomProfiles {
     this.dataDir = dataDir;
   }
 
+  /** A sound ({@code builtin:NAME} or a WAV path) at a room's rate; null for a null reference. */
+  Prompt sound(String reference, int rateHz) throws IOException {
+    return prompts.get(reference, rateHz);
+  }
+
   public RoomProfile forConfig(ProfileConfig p) {
     return cache.computeIfAbsent(p, this::build);
   }

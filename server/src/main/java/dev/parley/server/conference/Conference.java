@@ -70,6 +70,30 @@ public final class Conference {
     return admit(name, profile, false);
   }
 
+  /**
+   * Creates an empty room (the API's {@code POST /rooms}). Held open, it stays while empty until it is
+   * ended; otherwise it is removed if still empty {@code emptyWait} after creation, and once someone
+   * has joined it lives and goes like any room (its lonely rules, removed when the last one leaves).
+   *
+   * @return the new room, or null when a room of that name exists
+   */
+  public Room create(String name, RoomProfile profile, boolean holdOpen, java.time.Duration emptyWait) {
+    Room[] created = new Room[1];
+    rooms.computeIfAbsent(name, key -> {
+      Room room = new Room(name, profile, engine.createRoom(profile.media()), clock, timers, events);
+      if (holdOpen) room.holdOpen();
+      log.info("room {} created empty by the API (profile {}{})", name, profile.name(), holdOpen ? ", held open" : "");
+      events.publish(new ConferenceEvent.RoomCreated(clock.instant(), name, profile.name()));
+      created[0] = room;
+      return room;
+    });
+    Room room = created[0];
+    if (room != null && !holdOpen) {
+      timers.schedule(() -> removeIfIdle(room), emptyWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+    return room;
+  }
+
   /** Drops a room that has no members and no pending callers. */
   public void removeIfIdle(Room room) {
     rooms.computeIfPresent(room.name(), (key, r) -> {

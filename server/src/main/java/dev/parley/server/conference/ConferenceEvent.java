@@ -108,4 +108,35 @@ public sealed interface ConferenceEvent {
       return "playback.ended";
     }
   }
+
+  /** How far an invite placed into a room has come. */
+  enum InviteState {
+    /** 180 (or 181/182): the far end alerts. */
+    RINGING,
+    /** 183 or 180 with SDP: its media (ringback, announcements) is heard in the room. */
+    EARLY_MEDIA,
+    ANSWERED,
+    FAILED,
+    CANCELLED;
+
+    String key() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * Progress of an invite the API (or a keypad) placed: {@code invite.ringing}, {@code invite.early-media},
+   * {@code invite.answered}, {@code invite.failed}, {@code invite.cancelled}.
+   *
+   * @param invite the invite's id
+   * @param stage how far it has come (named so as not to clash with member.updated's {@code state})
+   * @param status the SIP status of a failure (0 otherwise)
+   * @param statusText the failure's reason phrase, or empty
+   */
+  record InviteProgress(Instant at, String room, String invite, String dialString, InviteState stage, int status,
+      String statusText) implements ConferenceEvent {
+    public String type() {
+      return "invite." + stage.key();
+    }
+  }
 }

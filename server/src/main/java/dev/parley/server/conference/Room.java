@@ -36,6 +36,8 @@ public final class Room {
   private boolean closed;
   private boolean locked;
   private boolean ending;
+  /** Created by the API to stay while empty, until it is ended. */
+  private boolean heldOpen;
   private ScheduledFuture<?> lonelyTimer;
   private final RoomRecording recording;
 
@@ -79,7 +81,17 @@ public final class Room {
   }
 
   synchronized boolean idle() {
-    return members.isEmpty() && reserved == 0;
+    return members.isEmpty() && reserved == 0 && !heldOpen;
+  }
+
+  /** Keeps the room while it is empty (a room created by the API), until {@link #end}. */
+  synchronized void holdOpen() {
+    heldOpen = true;
+  }
+
+  /** Whether the room stays while empty. */
+  public synchronized boolean heldOpen() {
+    return heldOpen;
   }
 
   synchronized void markClosed() {
@@ -190,6 +202,7 @@ public final class Room {
     List<Member> all;
     synchronized (this) {
       ending = true;
+      heldOpen = false;
       all = List.copyOf(members);
     }
     log.info("room {}: ending, hanging up {} members", name, all.size());

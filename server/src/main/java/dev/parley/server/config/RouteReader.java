@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class RouteReader {
 
-    static final List<String> KEYS = List.of("match", "room", "profile", "params");
+    static final List<String> KEYS = List.of("match", "room", "profile", "params", "ask");
+    static final List<String> ASK_KEYS = List.of("url", "timeout", "fallback", "headers");
 
     /** Splits a Yate-form route: the first {@code =} followed by {@code conf/}, so a regex may hold {@code =}. */
     private static final Pattern YATE_ARROW = Pattern.compile("\\s*=\\s*conf/");
@@ -31,7 +32,8 @@ final class RouteReader {
 
     /** The parts of one route as written, each with the node its problems are reported at. */
     private record Draft(String index, int line, String match, Node matchAt, String room, Node roomAt,
-                         String profile, Node profileAt, Map<String, String> params, Map<String, Node> paramsAt) {
+                         String profile, Node profileAt, Map<String, String> params, Map<String, Node> paramsAt,
+                         RouteAsk ask) {
     }
 
     RouteReader(Problems problems, Set<String> profileNames) {
@@ -86,11 +88,44 @@ final class RouteReader {
                 paramsAt.put(key, p.value(key));
             }
         }
+        RouteAsk ask = m.has("ask") ? ask(m.map("ask", ASK_KEYS), Problems.line(m.keyNode("ask"))) : null;
         if (problems.count() > before) {
             return null;
         }
         return new Draft(index, m.line(), match, m.value("match"), room, m.value("room"),
-                profile == null ? ProfileReader.DEFAULT : profile, m.value("profile"), params, paramsAt);
+                profile == null ? ProfileReader.DEFAULT : profile, m.value("profile"), params, paramsAt, ask);
+    }
+
+    /** {@code ask: { url: ..., timeout: 2s, fallback: room|reject, headers: 'X-Account, User-Agent' }}. */
+    private RouteAsk ask(YamlMap a, int askLine) {
+        if (!a.has("url")) {
+            problems.add(askLine, a.field("url"), "missing; a routing webhook needs the URL to ask");
+            return null;
+        }
+        java.net.URI url = a.read("url", ApiReader::url);
+        java.time.Duration timeout = a.has("timeout")
+                ? a.read("timeout", v -> Values.duration(v, java.time.Duration.ofMillis(100), java.time.Duration.ofSeconds(30)))
+                : RouteAsk.DEFAULT_TIMEOUT;
+        RouteAsk.Fallback fallback = a.has("fallback") ? a.read("fallback", RouteAsk.Fallback::parse) : RouteAsk.Fallback.ROOM;
+        List<String> headers = a.has("headers") ? a.read("headers", RouteReader::headerNames) : List.of();
+        if (url == null || timeout == null || fallback == null || headers == null) return null;
+        return new RouteAsk(url, timeout, fallback, headers);
+    }
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+
+    /** A comma-separated list of SIP header names (RFC 3261 §25.1 tokens). */
+    static List<String> headerNames(String text) {
+        List<String> names = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String n = part.strip();
+            if (n.isEmpty()) continue;
+            if (!HEADER_NAME.matcher(n).matches()) {
+                throw new IllegalArgumentException("'" + n + "' is not a SIP header name");
+            }
+            names.add(n);
+        }
+        return List.copyOf(names);
     }
 
     /** {@code ^800$ = conf/sampleroom;lonely=true;maxusers=200}; {@code \1} in the room means {@code $1}. */
@@ -128,7 +163,7 @@ final class RouteReader {
             }
         }
         return new Draft(index, Problems.line(node), text.substring(0, arrow.start()).strip(), node,
-                room, node, profile, node, params, paramsAt);
+                room, node, profile, node, params, paramsAt, null);
     }
 
     /** Checks what both forms have in common; {@code null} if there was a problem. */
@@ -174,6 +209,6 @@ final class RouteReader {
         if (problems.count() > before) {
             return null;
         }
-        return new RouteConfig(pattern, d.room(), d.profile(), params, d.line());
+        return new RouteConfig(pattern, d.room(), d.profile(), params, d.line(), d.ask());
     }
 }

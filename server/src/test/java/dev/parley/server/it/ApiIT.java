@@ -80,8 +80,8 @@ class ApiIT {
                     assertThat(api.get("/api/v1/rooms/3000/members/99").status()).isEqualTo(404);
                     assertThat(api.post("/api/v1/rooms/3000/members/" + ids.get(peers.get(0)) + "/volume", "{\"talk\": 9}")
                             .status()).as("a step out of range").isEqualTo(400);
-                    assertThat(api.post("/api/v1/rooms/3000/invites", "{\"dialString\": \"sip:x@127.0.0.1\"}")
-                            .body().at("/error/code").asText()).isEqualTo("not_implemented");
+                    assertThat(api.post("/api/v1/rooms/3000/invites", "{\"dialString\": \"gateway/nope/123\"}")
+                            .body().at("/error/code").asText()).as("an unknown gateway").isEqualTo("bad_dial_string");
 
                     ItSupport.letAudioFlow(Duration.ofSeconds((long) PHASE_SECONDS));
                     ApiClient.Reply muted = api.post("/api/v1/rooms/3000/members/" + ids.get(peers.get(0)) + "/mute", null);

@@ -58,30 +58,52 @@ final class RoomCommands {
     }
   }
 
-  @Command(name = "dial", description = "Dial DIALSTRING into a room.")
+  @Command(name = "dial", description = "Dial DIALSTRING into a room; prints the invite's id (cancel it with cancel-invite).")
   static final class Dial extends ApiSubcommand {
     @Parameters(index = "0", paramLabel = "ROOM") String room;
-    @Parameters(index = "1", paramLabel = "DIALSTRING") String dialString;
-    @Option(names = "--caller-id", paramLabel = "ID") String callerId;
+    @Parameters(index = "1", paramLabel = "DIALSTRING", description = "user/1004, gateway/NAME/NUMBER or a sip: URI")
+    String dialString;
+    @Option(names = {"--caller-id", "--caller-id-number"}, paramLabel = "NUMBER") String callerIdNumber;
+    @Option(names = "--caller-id-name", paramLabel = "NAME") String callerIdName;
+    @Option(names = "--flag", paramLabel = "FLAG", description = "A member flag for the answered party (repeatable): muted, deaf, moderator...")
+    java.util.List<String> flags = new java.util.ArrayList<>();
 
     void run(ApiCall api, PrintStream out) throws ApiCall.Failure {
       ObjectNode body = ApiCall.JSON.createObjectNode().put("dialString", dialString);
-      if (callerId != null) body.put("callerId", callerId);
+      if (callerIdNumber != null) body.put("callerIdNumber", callerIdNumber);
+      if (callerIdName != null) body.put("callerIdName", callerIdName);
+      if (!flags.isEmpty()) flags.forEach(body.putArray("flags")::add);
       JsonNode reply = api.post(ApiCall.path("rooms", room, "invites"), body.toString());
-      if (!api.printedJson(reply, out)) out.println("room " + room + ": invite " + reply.path("id").asText());
+      if (!api.printedJson(reply, out)) out.println("room " + room + ": invite " + reply.path("invite").asText());
     }
   }
 
-  @Command(name = "record", description = "Start (or with --stop, stop) recording a room.")
-  static final class Record extends ApiSubcommand {
+  @Command(name = "cancel-invite", description = "Cancel an invite while it rings, or hang it up once answered.")
+  static final class CancelInvite extends ApiSubcommand {
     @Parameters(index = "0", paramLabel = "ROOM") String room;
-    @Option(names = "--stop") boolean stop;
+    @Parameters(index = "1", paramLabel = "INVITE", description = "the id `parley dial` printed") String invite;
 
     void run(ApiCall api, PrintStream out) throws ApiCall.Failure {
-      JsonNode reply = stop
+      JsonNode reply = api.send(api.request(ApiCall.path("rooms", room, "invites", invite)).DELETE());
+      if (!api.printedJson(reply, out)) out.println("room " + room + ": invite " + invite + " " + reply.path("outcome").asText());
+    }
+  }
+
+  @Command(name = "record", description = "Start or stop recording a room.")
+  static final class Record extends ApiSubcommand {
+    @Parameters(index = "0", paramLabel = "ROOM") String room;
+    @Parameters(index = "1", paramLabel = "start|stop", defaultValue = "start", arity = "0..1") String action;
+    @Option(names = "--stop", description = "The same as `stop`.") boolean stop;
+
+    void run(ApiCall api, PrintStream out) throws ApiCall.Failure {
+      if (!action.equals("start") && !action.equals("stop")) throw new ApiCall.Failure(2, "record: expected start or stop, got '" + action + "'");
+      boolean stopping = stop || action.equals("stop");
+      JsonNode reply = stopping
           ? api.send(api.request(ApiCall.path("rooms", room, "recording")).DELETE())
           : api.post(ApiCall.path("rooms", room, "recording"), null);
-      if (!api.printedJson(reply, out)) out.println("room " + room + ": recording " + (stop ? "stopped" : "started"));
+      if (!api.printedJson(reply, out)) {
+        out.println("room " + room + ": recording " + (stopping ? "stopping" : "started") + " (" + reply.path("file").asText() + ")");
+      }
     }
   }
 }

@@ -1,0 +1,166 @@
+package dev.parley.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.parley.testkit.BaresipControl;
+import dev.parley.testkit.BaresipPeer;
+import dev.parley.testkit.Goertzel;
+import dev.parley.testkit.ParleyProcess;
+import dev.parley.testkit.Sipp;
+import dev.parley.testkit.TestConfig;
+import dev.parley.testkit.Wav;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A route with {@code ask:} against a small real HTTP server (the JDK's) that decides by the dialled
+ * number: 8001 joins room board-7 muted (a sipp caller, found there through the API, kicked with a
+ * BYE it awaits), 8002 is rejected with 403 (seen by sipp), 8003 hears a tone prompt and is hung up
+ * (a baresip caller hears the tone, then the BYE), and 8004 gets no answer in time, so the route's
+ * own room is the fallback. The webhook is sent the caller, the number and the asked-for header.
+ *
+ * <p>Ports: SIP 15213, API 15214, webhook 15290, sipp SIP 5411-5413 with media 18110-18130,
+ * baresip slot 57.
+ */
+class RoutingWebhookIT {
+    private static final int SIP_PORT = 15213;
+    private static final int API_PORT = 15214;
+    private static final int WEBHOOK_PORT = 15290;
+    private static final double PROMPT_HZ = 1000;
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The decisions, by dialled number; 8004 is answered too late on purpose. */
+    private static String answer(String number, Path prompt) {
+        return switch (number) {
+            case "8001" -> "{\"action\": \"join\", \"room\": \"board-7\", \"flags\": [\"muted\"]}";
+            case "8002" -> "{\"action\": \"reject\", \"status\": 403, \"reason\": \"Not scheduled\"}";
+            case "8003" -> "{\"action\": \"play\", \"sound\": \"" + prompt + "\"}";
+            default -> "{\"action\": \"reject\", \"status\": 404}";
+        };
+    }
+
+    @Test
+    void theWebhookJoinsRejectsAndPlaysToCallersAndItsSilenceFallsBackToTheRoutesRoom() throws Exception {
+        Path dir = ItSupport.outDir(getClass(), "ask");
+        Path serverDir = dir.resolve("server");
+        Path prompt = Wav.writeTone(dir.resolve("prompt.wav"), 8000, PROMPT_HZ, 2, -16);
+        Map<String, JsonNode> asked = new ConcurrentHashMap<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
+        webhook.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        webhook.createContext("/route", exchange -> {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            String number = request.path("number").asText();
+            asked.put(number, request);
+            if (number.equals("8004")) sleepPastTheTimeout();
+            reply(exchange, answer(number, prompt));
+        });
+        webhook.start();
+        TestConfig config = TestConfig.forPort(SIP_PORT).withoutSounds().withApiPort(API_PORT)
+                .withRoute("{ match: '^8\\d{3}$', room: lobby, ask: { url: 'http://127.0.0.1:" + WEBHOOK_PORT
+                        + "/route', timeout: 2s, headers: 'Contact' } }");
+        try (ParleyProcess server = ItSupport.startServer(config, serverDir)) {
+            ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
+
+            // 8001: joined to the room the webhook names, with its flag.
+            try (Sipp joined = sipp("uac-await-bye.xml", dir.resolve("join"), "8001", 5411, 18110).start()) {
+                JsonNode member = awaitMember(api, "board-7");
+                assertThat(member.path("muted").asBoolean()).as("the webhook's muted flag: %s", member).isTrue();
+                assertThat(api.get("/api/v1/rooms/lobby").status()).as("not the route's room").isEqualTo(404);
+                assertThat(api.post("/api/v1/rooms/board-7/members/" + member.path("id").asInt() + "/kick", null).status())
+                        .isEqualTo(202);
+                Sipp.Result r = joined.await();
+                assertThat(r.succeeded()).as(r.describe()).isTrue();
+            }
+            JsonNode request = asked.get("8001");
+            assertThat(request.at("/caller/user").asText()).isEqualTo("mute");
+            assertThat(request.path("callId").asText()).isNotEmpty();
+            assertThat(request.at("/route/room").asText()).isEqualTo("lobby");
+            assertThat(request.at("/headers/Contact").asText()).as("the asked-for header: %s", request)
+                    .contains("sip:mute@127.0.0.1:5411");
+
+            // 8002: rejected with the webhook's status, which sipp must receive.
+            Sipp.Result rejected = sipp("uac-expect-403.xml", dir.resolve("reject"), "8002", 5412, 18120).run();
+            assertThat(rejected.succeeded()).as(rejected.describe()).isTrue();
+            assertThat(rejected.messages()).contains("403 Not scheduled");
+
+            // 8003: hears the prompt, then is hung up.
+            BaresipPeer listener = BaresipPeer.start(BaresipPeer.Settings.slot(57, dir.resolve("peer57"))
+                    .withCodecs("PCMU/8000/1").withLifetime(Duration.ofSeconds(40)));
+            try {
+                listener.dialAndAwaitEstablished("sip:8003@127.0.0.1:" + SIP_PORT, LIMIT);
+                BaresipControl.Event closed = listener.awaitEvent("CALL_CLOSED", LIMIT);
+                assertThat(closed.param()).as("ended by our BYE").doesNotContain("timeout");
+            } finally {
+                listener.close();
+            }
+            Wav heard = listener.heard();
+            double level = Goertzel.medianLevelDb(heard, PROMPT_HZ, 0.3, 1.7);
+            assertThat(level).as("the prompt's %.0f Hz in %s", PROMPT_HZ, listener.heardFile().orElseThrow())
+                    .isGreaterThan(-35);
+            assertThat(heard.durationSeconds()).as("hung up after the 2 s prompt, not left in a room").isLessThan(6);
+            assertThat(api.get("/api/v1/rooms/lobby").status()).as("the prompt's caller never joined").isEqualTo(404);
+
+            // 8004: the webhook is too slow, so the route's own room takes the call.
+            try (Sipp fallback = sipp("uac-await-bye.xml", dir.resolve("fallback"), "8004", 5413, 18130).start()) {
+                JsonNode member = awaitMember(api, "lobby");
+                server.awaitLog("no answer within 2000 ms; fallback room", LIMIT);
+                api.post("/api/v1/rooms/lobby/members/" + member.path("id").asInt() + "/kick", null);
+                Sipp.Result r = fallback.await();
+                assertThat(r.succeeded()).as(r.describe()).isTrue();
+            }
+            assertThat(server.isAlive()).isTrue();
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
+    private static Sipp.Builder sipp(String scenario, Path dir, String number, int sipPort, int mediaPort) {
+        return Sipp.scenario(ItSupport.resource("sipp/" + scenario), dir).target(SIP_PORT).service(number)
+                .sipPort(sipPort).mediaPort(mediaPort).timeout(Duration.ofSeconds(30));
+    }
+
+    /** The one member of a room, once the API lists it (bounded). */
+    private static JsonNode awaitMember(ApiClient api, String room) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (true) {
+            ApiClient.Reply r = api.get("/api/v1/rooms/" + room + "/members");
+            JsonNode members = r.body() == null ? null : r.body().path("members");
+            if (r.status() == 200 && members.size() == 1) return members.get(0);
+            if (System.nanoTime() > deadline) throw new AssertionError("no member in room " + room + " within " + LIMIT + ": " + r);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void sleepPastTheTimeout() {
+        try {
+            Thread.sleep(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void reply(HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        } catch (IOException gone) {
+            // 8004's caller stopped waiting: Parley closed the connection at its timeout.
+        } finally {
+            exchange.close();
+        }
+    }
+}
