@@ -10,7 +10,7 @@ final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  static List<Route> all(RoomsApi rooms, MembersApi members, Resources resources) {
+  static List<Route> all(RoomsApi rooms, MembersApi members, RecordingPauseApi pause, Resources resources) {
     String room = BASE + "/rooms/{room}";
     String member = room + "/members/{member}";
     return List.of(
@@ -25,6 +25,8 @@ final class ApiRoutes {
         new Route("post", room + "/play", rooms::play),
         new Route("post", room + "/recording", rooms::startRecording),
         new Route("delete", room + "/recording", rooms::stopRecording),
+        new Route("post", room + "/recording/pause", pause::pause),
+        new Route("post", room + "/recording/resume", pause::resume),
         new Route("post", room + "/invites", rooms::dial),
         new Route("delete", room + "/invites/{invite}", rooms::cancelInvite),
         new Route("get", room + "/members", members::list),

@@ -72,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
       authenticate(ctx, token);
       EventStream.checkQuery(ctx.queryParam("since"));
     });
-    for (Route r : ApiRoutes.all(rooms, members, resources)) {
+    for (Route r : ApiRoutes.all(rooms, members, new RecordingPauseApi(rooms), resources)) {
       if (r.handler() != null) app.addHttpHandler(HandlerType.valueOf(r.method().toUpperCase()), r.path(), r.handler());
     }
     for (Route r : ApiRoutes.open(resources, metrics)) {
@@ -146,6 +146,6 @@ public final class ApiServer implements AutoCloseable {
 
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
-    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new Resources());
+    return ApiRoutes.all(new RoomsApi(null, null, null), new MembersApi(null, null, null), new RecordingPauseApi(null), new Resources());
   }
 }

@@ -31,6 +31,9 @@ final class ProfileBuilder {
     Boolean record;
     String recordPath;
     Boolean recordWarning;
+    String recordFormat;
+    Duration maxDuration;
+    Duration warnBefore;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -60,6 +63,9 @@ final class ProfileBuilder {
         b.record = p.record();
         b.recordPath = p.recordPath();
         b.recordWarning = p.recordWarning();
+        b.recordFormat = p.recordFormat();
+        b.maxDuration = p.maxDuration();
+        b.warnBefore = p.warnBefore();
         return b;
     }
 
@@ -68,6 +74,6 @@ final class ProfileBuilder {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
                 digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-                billing, record, recordPath, recordWarning);
+                billing, record, recordPath, recordWarning, recordFormat, maxDuration, warnBefore);
     }
 }

@@ -43,6 +43,10 @@ import java.util.Objects;
  * @param recordPath        the recording's file: a template with {@code ${conference_name}} and
  *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
  * @param recordWarning     play a double beep to the room when a recording starts
+ * @param recordFormat      {@code wav} (16-bit PCM) or {@code opus} (Opus in Ogg, encoded off the media
+ *                          thread); the file's extension follows it
+ * @param maxDuration       a room of this profile ends this long after it started; zero for no limit
+ * @param warnBefore        the room hears a warning this long before {@code maxDuration}; zero for none
  */
 public record ProfileConfig(
         String name,
@@ -70,7 +74,10 @@ public record ProfileConfig(
         boolean billing,
         boolean record,
         String recordPath,
-        boolean recordWarning) {
+        boolean recordWarning,
+        String recordFormat,
+        Duration maxDuration,
+        Duration warnBefore) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -88,7 +95,23 @@ public record ProfileConfig(
         externalDigits = externalDigits == null ? "" : externalDigits;
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         Objects.requireNonNull(recordPath, "recordPath");
+        recordFormat = recordFormat == null ? "wav" : recordFormat;
+        maxDuration = maxDuration == null ? Duration.ZERO : maxDuration;
+        warnBefore = warnBefore == null ? Duration.ZERO : warnBefore;
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** A profile without the recording format and the duration limit: WAV, no limit. */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+                         InvitePolicy invitePolicy, String external, String externalDigits, boolean billing,
+                         boolean record, String recordPath, boolean recordWarning) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning, "wav",
+                Duration.ZERO, Duration.ZERO);
     }
 
     /** A profile with billing on, recording off and no calling out (tests build these). */

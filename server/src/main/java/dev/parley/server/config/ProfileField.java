@@ -178,6 +178,28 @@ enum ProfileField {
         void apply(ProfileBuilder b, String value) {
             b.recordWarning = Values.bool(value);
         }
+    },
+    RECORD_FORMAT("record-format", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (!v.equals("wav") && !v.equals("opus")) {
+                throw new IllegalArgumentException("must be wav or opus, got '" + value.strip() + "'");
+            }
+            b.recordFormat = v;
+        }
+    },
+    MAX_DURATION("max-duration", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.maxDuration = Values.duration(value, Duration.ZERO, Duration.ofDays(7));
+        }
+    },
+    WARN_BEFORE("warn-before", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.warnBefore = Values.duration(value, Duration.ZERO, Duration.ofDays(7));
+        }
     };
 
     /** The level {@code comfort-noise: true} stands for: FreeSWITCH's default. */
@@ -212,11 +234,15 @@ enum ProfileField {
         return v;
     }
 
-    /** A recording path template: a relative or absolute file name ending in .wav. */
+    /**
+     * A recording path template: a relative or absolute file name ending in .wav or .opus (the extension
+     * is then set by {@code record-format}).
+     */
     static String recordPath(String value) {
         String v = value.strip();
-        if (!v.toLowerCase(Locale.ROOT).endsWith(".wav")) {
-            throw new IllegalArgumentException("recordings are WAV files: the path must end in .wav, got '" + v + "'");
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".wav") && !lower.endsWith(".opus")) {
+            throw new IllegalArgumentException("the path must end in .wav or .opus, got '" + v + "'");
         }
         try {
             RecordPathTemplate.check(v);
