@@ -93,6 +93,30 @@ public record OggOpusFile(int channels, int preSkip, int inputRateHz, String ven
                 List.copyOf(packets.subList(2, packets.size())), granule, pages, eos);
     }
 
+    /** Decodes one Opus packet into {@code out} (mono, at the rate asked); returns the samples written. */
+    @FunctionalInterface
+    public interface PacketDecoder {
+        int decode(byte[] packet, short[] out) throws Exception;
+    }
+
+    /**
+     * Decodes every audio packet with {@code decoder} (any Opus decoder working at {@code rateHz}) and
+     * drops the pre-skip, as a player does (RFC 7845 §4.2).
+     */
+    public Wav decode(int rateHz, PacketDecoder decoder) throws Exception {
+        short[] frame = new short[rateHz * 120 / 1000];
+        short[] all = new short[0];
+        int length = 0;
+        for (byte[] p : audioPackets) {
+            int n = decoder.decode(p, frame);
+            if (length + n > all.length) all = java.util.Arrays.copyOf(all, Math.max(2 * all.length, length + n));
+            System.arraycopy(frame, 0, all, length, n);
+            length += n;
+        }
+        int skip = (int) ((long) preSkip * rateHz / 48000);
+        return new Wav(rateHz, java.util.Arrays.copyOfRange(all, Math.min(skip, length), length));
+    }
+
     /** The playable length: the last granule less the pre-skip, at 48 kHz. */
     public double durationSeconds() {
         return (lastGranule - preSkip) / 48000.0;

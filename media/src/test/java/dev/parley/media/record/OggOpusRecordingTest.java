@@ -18,23 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OggOpusRecordingTest {
   @TempDir Path dir;
 
-  /** Decodes every packet at {@code rateHz} and drops the pre-skip, as a player does. */
   static Wav decode(OggOpusFile f, int rateHz) throws Exception {
     OpusDecoder decoder = new OpusDecoder(rateHz, 1);
-    short[] frame = new short[rateHz * 120 / 1000];
-    java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
-    for (byte[] p : f.audioPackets()) {
-      int n = decoder.decode(p, 0, p.length, frame, 0, frame.length, false);
-      for (int i = 0; i < n; i++) {
-        pcm.write(frame[i] & 0xff);
-        pcm.write(frame[i] >> 8 & 0xff);
-      }
-    }
-    byte[] b = pcm.toByteArray();
-    int skip = f.preSkip() * rateHz / 48000;
-    short[] s = new short[Math.max(0, b.length / 2 - skip)];
-    for (int i = 0; i < s.length; i++) s[i] = (short) ((b[2 * (i + skip)] & 0xff) | b[2 * (i + skip) + 1] << 8);
-    return new Wav(rateHz, s);
+    return f.decode(rateHz, (p, out) -> decoder.decode(p, 0, p.length, out, 0, out.length, false));
   }
 
   @ParameterizedTest
