@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and records what it hears.
  *
  * <p>Slot K uses SIP 127.0.0.1:5200+2K (baresip binds TLS on the next port), ctrl_tcp 4400+K and
- * RTP 31000+20K..+19, for slots 0-49.
+ * RTP 31000+20K..+19, for slots 0-99.
  *
  * <p>Codecs: G.711 at 8000 Hz, {@code G722/16000/1} and {@code opus/48000/2} (baresip names codecs by
  * their sample rate, not the RTP clock). The source WAV must be at the first codec's sample rate, and

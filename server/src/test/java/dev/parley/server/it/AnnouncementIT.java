@@ -30,6 +30,8 @@ class AnnouncementIT {
     private static final double PRIVATE_HZ = 1900;
     private static final double[] QUEUED_HZ = {520, 960, 1250};
     private static final Duration EVENT_LIMIT = Duration.ofSeconds(15);
+    /** Codec warm-up alone took 13 s on the shared 2-core machine at a load of 19. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     /** A tone the caller heard: the announcements are at -16 dBFS, mixed and limited with the callers. */
     private static final double HEARD_DB = -30;
     /** A tone the caller did not hear: G.711 noise and the other tones stay below this. */
@@ -43,8 +45,8 @@ class AnnouncementIT {
         List<BaresipPeer> peers = new ArrayList<>();
         long privateId, firstId, secondId;
         List<JsonNode> messages;
-        try (ParleyProcess server = ItSupport.startServer(
-                TestConfig.forPort(sipPort).withoutSounds().withApiPort(apiPort), serverDir)) {
+        try (ParleyProcess server = ParleyProcess.start(
+                TestConfig.forPort(sipPort).withoutSounds().withApiPort(apiPort).writeTo(serverDir), serverDir.resolve("parley.log"), STARTUP_LIMIT)) {
             ApiClient api = new ApiClient(apiPort, ApiClient.generatedToken(serverDir));
             try (EventStreamClient events = new EventStreamClient(api, "room=" + ItSupport.ROOM)) {
                 events.await(m -> m.path("type").asText().equals("stream.hello"), "stream.hello", EVENT_LIMIT);
@@ -125,8 +127,9 @@ class AnnouncementIT {
         Path serverDir = dir.resolve("server");
         List<BaresipPeer> peers = new ArrayList<>();
         JsonNode created, warned, roomEnded;
-        try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(sipPort).withoutSounds().withApiPort(apiPort)
-                .withProfileKey("max-duration", "10s").withProfileKey("warn-before", "5s"), serverDir)) {
+        try (ParleyProcess server = ParleyProcess.start(TestConfig.forPort(sipPort).withoutSounds().withApiPort(apiPort)
+                .withProfileKey("max-duration", "10s").withProfileKey("warn-before", "5s").writeTo(serverDir),
+                serverDir.resolve("parley.log"), STARTUP_LIMIT)) {
             ApiClient api = new ApiClient(apiPort, ApiClient.generatedToken(serverDir));
             try (EventStreamClient events = new EventStreamClient(api, "room=" + ItSupport.ROOM)) {
                 events.await(m -> m.path("type").asText().equals("stream.hello"), "stream.hello", EVENT_LIMIT);

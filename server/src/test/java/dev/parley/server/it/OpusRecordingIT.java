@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 class OpusRecordingIT {
     private static final double[] TONES_HZ = {443, 701, 1109};
     private static final Duration EVENT_LIMIT = Duration.ofSeconds(15);
+    /** Codec warm-up alone took 13 s on the shared 2-core machine at a load of 19. */
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
 
     @Test
     void aThreePartyCallRecordedAsOpusDecodesWithEveryTone() throws Exception {
@@ -44,7 +46,7 @@ class OpusRecordingIT {
         Path configFile = StoreItSupport.writeConfig(config, dir.resolve("server"), "{ data-dir: '" + data + "' }");
         List<BaresipPeer> peers = new ArrayList<>();
         Instant firstJoin, allIn;
-        try (ParleyProcess server = ParleyProcess.start(configFile, dir.resolve("server/parley.log"), Duration.ofSeconds(30))) {
+        try (ParleyProcess server = ParleyProcess.start(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT)) {
             try {
                 for (int i = 0; i < 3; i++) peers.add(ItSupport.toneCaller(dir, 65 + i, TONES_HZ[i], -16));
                 peers.get(0).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
