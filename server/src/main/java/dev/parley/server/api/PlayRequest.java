@@ -75,7 +75,7 @@ final class PlayRequest {
     if ((sound == null) == (tone == null || tone.isNull())) {
       throw ApiException.badRequest(where.isEmpty()
           ? "give either sound (builtin:NAME), tone ({frequencyHz, durationMillis, levelDbfs}, a sequence such as '350+440/500,0/500', or a list of {frequencyHz, durationMillis}) or items"
-          : where + " needs either sound or tone");
+          : where.substring(0, where.length() - 1) + " needs either sound or tone");
     }
     if (sound != null) {
       if (!BUILTIN.matcher(sound).matches()) {
