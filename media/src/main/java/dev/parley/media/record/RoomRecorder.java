@@ -96,6 +96,14 @@ public final class RoomRecorder {
     return finished;
   }
 
+  /** @return the next checkpoint's time */
+  private long checkpointIfDue(long dueNanos) throws IOException {
+    long now = System.nanoTime();
+    if (now - dueNanos < 0) return dueNanos;
+    sink.checkpoint();
+    return now + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
+  }
+
   private void writeLoop() {
     short[] chunk = new short[rateHz * DRAIN_MILLIS / 1000 * 4];
     long nextHeader = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
@@ -104,12 +112,14 @@ public final class RoomRecorder {
       while (true) {
         boolean last = ended; // read before draining: frames offered before end() are all written
         int n;
-        while ((n = ring.drain(chunk)) > 0) sink.append(chunk, n);
-        if (last) break;
-        if (System.nanoTime() - nextHeader >= 0) {
-          sink.checkpoint();
-          nextHeader += TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
+        while ((n = ring.drain(chunk)) > 0) {
+          sink.append(chunk, n);
+          // Checked between chunks too: an encoder slower than real time (cold JIT, a loaded machine)
+          // keeps the ring from emptying, and the file must stay readable meanwhile.
+          nextHeader = checkpointIfDue(nextHeader);
         }
+        if (last) break;
+        nextHeader = checkpointIfDue(nextHeader);
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
       }
     } catch (IOException e) {

@@ -74,7 +74,6 @@ class OpusRecordingIT {
                 for (BaresipPeer p : peers) p.hangup();
                 for (BaresipPeer p : peers) p.awaitEvent("CALL_CLOSED", EVENT_LIMIT);
                 lastLeft = Instant.now();
-                assertThat(api.post("/api/v1/rooms/3000/recording/pause", null).status()).as("no room, no recording").isEqualTo(404);
                 server.awaitLog("recording " + recordings, EVENT_LIMIT);
             } finally {
                 peers.forEach(BaresipPeer::close);
