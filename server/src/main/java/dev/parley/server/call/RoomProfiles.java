@@ -69,7 +69,8 @@ public final class RoomProfiles {
           p.external(),
           p.externalDigits(),
           new RecordingPolicy(p.record(), dataDir.resolve(recordPath(p)).toString(),
-              p.recordWarning() ? recordingWarning(rate) : null, format(p)),
+              p.recordWarning() ? recordingWarning(rate) : null, format(p),
+              p.recordOnModerator()),
           p.billing(),
           new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(rate)));
     } catch (IOException e) {

@@ -34,6 +34,7 @@ final class ProfileBuilder {
     String recordFormat;
     Duration maxDuration;
     Duration warnBefore;
+    Boolean recordOnModerator;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -66,6 +67,7 @@ final class ProfileBuilder {
         b.recordFormat = p.recordFormat();
         b.maxDuration = p.maxDuration();
         b.warnBefore = p.warnBefore();
+        b.recordOnModerator = p.recordOnModerator();
         return b;
     }
 
@@ -74,6 +76,7 @@ final class ProfileBuilder {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
                 digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-                billing, record, recordPath, recordWarning, recordFormat, maxDuration, warnBefore);
+                billing, record, recordPath, recordWarning, recordFormat, maxDuration, warnBefore,
+                recordOnModerator != null && recordOnModerator);
     }
 }

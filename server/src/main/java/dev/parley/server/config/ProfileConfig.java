@@ -47,6 +47,8 @@ import java.util.Objects;
  *                          thread); the file's extension follows it
  * @param maxDuration       a room of this profile ends this long after it started; zero for no limit
  * @param warnBefore        the room hears a warning this long before {@code maxDuration}; zero for none
+ * @param recordOnModerator {@code record: moderator}: a moderator (by flag or PIN) joining through this
+ *                          profile (or route) starts the recording, others do not (Yate's organiser)
  */
 public record ProfileConfig(
         String name,
@@ -77,7 +79,8 @@ public record ProfileConfig(
         boolean recordWarning,
         String recordFormat,
         Duration maxDuration,
-        Duration warnBefore) {
+        Duration warnBefore,
+        boolean recordOnModerator) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -111,7 +114,7 @@ public record ProfileConfig(
         this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
                 moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
                 autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning, "wav",
-                Duration.ZERO, Duration.ZERO);
+                Duration.ZERO, Duration.ZERO, false);
     }
 
     /** A profile with billing on, recording off and no calling out (tests build these). */

@@ -164,7 +164,10 @@ enum ProfileField {
     RECORD("record", true) {
         @Override
         void apply(ProfileBuilder b, String value) {
-            b.record = Values.bool(value);
+            // "moderator": Yate's "record when the organiser joins", for moderators by flag or PIN.
+            boolean moderator = value.strip().equalsIgnoreCase("moderator");
+            b.record = !moderator && ProfileField.boolOr(value, "true, false or moderator");
+            b.recordOnModerator = moderator;
         }
     },
     RECORD_PATH("record-path", false) {
@@ -250,6 +253,14 @@ enum ProfileField {
             throw new IllegalArgumentException(e.getMessage() + " in '" + v + "'");
         }
         return v;
+    }
+
+    static boolean boolOr(String value, String expected) {
+        try {
+            return Values.bool(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected " + expected + ", got '" + value.strip() + "'");
+        }
     }
 
     /** A control group name, or {@code null} for none. Whether it exists is checked by the reader. */

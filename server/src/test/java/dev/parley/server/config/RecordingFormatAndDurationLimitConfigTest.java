@@ -45,4 +45,17 @@ class RecordingFormatAndDurationLimitConfigTest {
                 .hasMessageContaining("must be wav or opus, got 'mp3'");
         assertThatThrownBy(() -> base.withParams(Map.of("max-duration", "forever"))).hasMessageContaining("max-duration");
     }
+
+    @Test
+    void recordModeratorStartsTheRecordingForModeratorsOnly() throws Exception {
+        ProfileConfig base = ConfigLoader.loadDefault().profiles().get("default");
+        ProfileConfig organiser = base.withParams(Map.of("record", "moderator"));
+        assertThat(organiser.record()).isFalse();
+        assertThat(organiser.recordOnModerator()).isTrue();
+        ProfileConfig everyone = organiser.withParams(Map.of("record", "true"));
+        assertThat(everyone.record()).isTrue();
+        assertThat(everyone.recordOnModerator()).isFalse();
+        assertThatThrownBy(() -> base.withParams(Map.of("record", "sometimes")))
+                .hasMessageContaining("expected true, false or moderator, got 'sometimes'");
+    }
 }
