@@ -117,24 +117,15 @@ class OpusRecordingIT {
         Path data = dir.resolve("data");
         Path configFile = opusConfig(sipPort, 0, dir, recordings, data);
         List<BaresipPeer> peers = new ArrayList<>();
-        Instant firstJoin, killedAt;
+        StoreItSupport.Killed killed;
         try {
-            ParleyProcess server = ParleyProcess.start(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT);
-            try {
-                for (int i = 0; i < 2; i++) peers.add(ItSupport.toneCaller(dir, 65 + i, TONES_HZ[i], -16));
-                peers.get(0).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
-                firstJoin = Instant.now();
-                peers.get(1).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
-                ItSupport.letAudioFlow(Duration.ofSeconds(5));
-                Process kill = new ProcessBuilder("kill", "-9", Long.toString(server.pid())).inheritIO().start();
-                assertThat(kill.waitFor()).isZero();
-                killedAt = Instant.now();
-            } finally {
-                server.stop();
-            }
+            for (int i = 0; i < 2; i++) peers.add(ItSupport.toneCaller(dir, 65 + i, TONES_HZ[i], -16));
+            killed = StoreItSupport.callThenKill9(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT, sipPort, peers,
+                    Duration.ofSeconds(5));
         } finally {
             peers.forEach(BaresipPeer::close);
         }
+        Instant firstJoin = killed.firstJoin(), killedAt = killed.killedAt();
         Path file = recordings.resolve("3000.opus");
         OggOpusFile ogg = OggOpusFile.read(file);
         assertThat(ogg.endOfStream()).as("never closed").isFalse();
