@@ -98,4 +98,34 @@ class AnnouncementQueueTest {
     p.enqueue(announcement(99, constant(1, 10)));
     assertThat(news).containsExactly("interrupted 99");
   }
+
+  @Test
+  void playingQueuedAnnouncementsAllocatesNothingPerFrame() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] ends = new long[1];
+    Announcement.PlaybackListener counting = new Announcement.PlaybackListener() {
+      @Override
+      public void onPlaybackStarted(long id) {}
+
+      @Override
+      public void onPlaybackEnded(long id, boolean interrupted) {
+        ends[0]++;
+      }
+    };
+    PromptPlayer p = new PromptPlayer();
+    Prompt tone = constant(1, 1000);
+    Prompt[] parts = {tone, constant(0, 500), tone};
+    Announcement[] queued = new Announcement[PromptPlayer.MAX_QUEUED];
+    for (int i = 0; i < queued.length; i++) queued[i] = new Announcement(i, "t", parts, counting);
+    short[] frame = new short[160];
+    for (Announcement a : queued) p.enqueue(a);
+    for (int i = 0; i < 2000; i++) p.read(frame, 160); // warm up: the JIT allocates nothing after this
+    for (Announcement a : queued) p.enqueue(a);
+    ends[0] = 0;
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 500; i++) p.read(frame, 160);
+    assertThat(threads.getCurrentThreadAllocatedBytes() - before).isZero();
+    assertThat(ends[0]).as("announcements ended and the next started while measured").isGreaterThan(20);
+  }
 }
