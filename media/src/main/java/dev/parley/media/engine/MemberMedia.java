@@ -220,6 +220,20 @@ public final class MemberMedia {
     worker.post(() -> player.start(copy, loopLast, tag));
   }
 
+  /**
+   * Plays an announcement to this member only, on top of what it hears: after what plays to it
+   * ({@code interrupt} false; a looping sound such as music gives way at once) or instead of it and of
+   * everything queued. The listener hears when it starts and ends; it ends interrupted if the member
+   * leaves first.
+   */
+  public void announce(Announcement a, boolean interrupt) {
+    worker.post(() -> {
+      if (removed) a.listener().onPlaybackEnded(a.id(), true);
+      else if (interrupt) player.interruptWith(a);
+      else player.enqueue(a);
+    });
+  }
+
   public void stopPlayback() {
     worker.post(player::stop);
   }

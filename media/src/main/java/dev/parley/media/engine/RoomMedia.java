@@ -84,6 +84,24 @@ public final class RoomMedia {
   }
 
   /**
+   * Plays an announcement to everybody in the room: after what the room plays ({@code interrupt}
+   * false) or instead of it and of everything queued (true). Its listener hears when it starts and
+   * ends; an announcement still queued when the room closes is reported ended, interrupted.
+   */
+  public void announce(Announcement a, boolean interrupt) {
+    worker.post(() -> {
+      if (closed) a.listener().onPlaybackEnded(a.id(), true);
+      else if (interrupt) roomPlayer.interruptWith(a);
+      else roomPlayer.enqueue(a);
+    });
+  }
+
+  /** Stops the room's prompt and every queued announcement (reported interrupted). */
+  public void stopAnnouncements() {
+    worker.post(roomPlayer::stop);
+  }
+
+  /**
    * Starts copying the room's full mix (every member and the room's prompts, limited as members hear
    * it) into {@code r} from the next tick. A recorder already attached is ended.
    */
@@ -104,6 +122,7 @@ public final class RoomMedia {
   public void close() {
     worker.post(() -> {
       endRecorder();
+      roomPlayer.stop();
       for (int i = memberCount - 1; i >= 0; i--) removeOnWorker(members[i]);
       closed = true;
       worker.removeRoom(this);
@@ -139,6 +158,7 @@ public final class RoomMedia {
   void removeOnWorker(MemberMedia m) {
     if (m.removed) return;
     m.removed = true;
+    m.player.stop();
     drop(m);
     if (m.handedOver()) m.unregister();
     else m.closeSockets();

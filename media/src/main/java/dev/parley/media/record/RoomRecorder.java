@@ -9,10 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records a room's mix to a WAV file. The media thread hands it one frame per tick ({@link #offer},
+ * Records a room's mix to a WAV or an Ogg Opus file ({@link RecordingFormat}). The media thread hands it one frame per tick ({@link #offer},
  * a copy into a lock-free ring, no allocation, no I/O); a writer thread of its own drains the ring to
- * the file every {@value #DRAIN_MILLIS} ms and rewrites the header sizes every
- * {@value #HEADER_MILLIS} ms, so a {@code kill -9} leaves a file that plays up to about the last second.
+ * the file every {@value #DRAIN_MILLIS} ms (encoding there, for Opus) and makes it readable every
+ * {@value #HEADER_MILLIS} ms (the WAV header's sizes, the end of an Ogg page), so a {@code kill -9} leaves a file that plays up to about the last second.
  *
  * <p>{@link #pause} and {@link #end} may be called from any thread. {@link #finished} completes on the
  * writer thread once the file is closed, with what was written.
@@ -30,7 +30,7 @@ public final class RoomRecorder {
   private final Path file;
   private final int rateHz;
   private final PcmRing ring;
-  private final WavWriter wav;
+  private final RecordingSink sink;
   private final Thread writer;
   private final CompletableFuture<Result> finished = new CompletableFuture<>();
   private volatile boolean paused;
@@ -38,11 +38,14 @@ public final class RoomRecorder {
   /** Written by the media thread only. */
   private volatile long droppedFrames;
 
-  private RoomRecorder(Path file, int rateHz) throws IOException {
+  private RoomRecorder(Path file, int rateHz, RecordingFormat format) throws IOException {
     this.file = file;
     this.rateHz = rateHz;
     this.ring = new PcmRing(rateHz * RING_SECONDS);
-    this.wav = new WavWriter(file, rateHz, rateHz * DRAIN_MILLIS / 1000 * 4);
+    this.sink = switch (format) {
+      case WAV -> new WavWriter(file, rateHz, rateHz * DRAIN_MILLIS / 1000 * 4);
+      case OPUS -> new OggOpusWriter(file, rateHz);
+    };
     this.writer = Thread.ofPlatform().name("parley-recorder").daemon(true).unstarted(this::writeLoop);
   }
 
@@ -51,7 +54,12 @@ public final class RoomRecorder {
    * a control thread: it does file I/O.
    */
   public static RoomRecorder start(Path file, int rateHz) throws IOException {
-    RoomRecorder r = new RoomRecorder(file, rateHz);
+    return start(file, rateHz, RecordingFormat.WAV);
+  }
+
+  /** As {@link #start(Path, int)}, in {@code format}. */
+  public static RoomRecorder start(Path file, int rateHz, RecordingFormat format) throws IOException {
+    RoomRecorder r = new RoomRecorder(file, rateHz, format);
     r.writer.start();
     return r;
   }
@@ -88,6 +96,14 @@ public final class RoomRecorder {
     return finished;
   }
 
+  /** @return the next checkpoint's time */
+  private long checkpointIfDue(long dueNanos) throws IOException {
+    long now = System.nanoTime();
+    if (now - dueNanos < 0) return dueNanos;
+    sink.checkpoint();
+    return now + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
+  }
+
   private void writeLoop() {
     short[] chunk = new short[rateHz * DRAIN_MILLIS / 1000 * 4];
     long nextHeader = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
@@ -96,12 +112,14 @@ public final class RoomRecorder {
       while (true) {
         boolean last = ended; // read before draining: frames offered before end() are all written
         int n;
-        while ((n = ring.drain(chunk)) > 0) wav.append(chunk, n);
-        if (last) break;
-        if (System.nanoTime() - nextHeader >= 0) {
-          wav.updateHeader();
-          nextHeader += TimeUnit.MILLISECONDS.toNanos(HEADER_MILLIS);
+        while ((n = ring.drain(chunk)) > 0) {
+          sink.append(chunk, n);
+          // Checked between chunks too: an encoder slower than real time (cold JIT, a loaded machine)
+          // keeps the ring from emptying, and the file must stay readable meanwhile.
+          nextHeader = checkpointIfDue(nextHeader);
         }
+        if (last) break;
+        nextHeader = checkpointIfDue(nextHeader);
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS));
       }
     } catch (IOException e) {
@@ -109,11 +127,11 @@ public final class RoomRecorder {
       log.warn("recording {}: write failed, the file ends here: {}", file, e.toString());
     }
     try {
-      wav.close();
+      sink.close();
     } catch (IOException e) {
       if (error == null) error = e;
     }
-    long samples = wav.dataBytes() / 2;
-    finished.complete(new Result(file, samples * 1000 / rateHz, wav.fileBytes(), droppedFrames, error));
+    long samples = sink.audioSamples();
+    finished.complete(new Result(file, samples * 1000 / rateHz, sink.fileBytes(), droppedFrames, error));
   }
 }

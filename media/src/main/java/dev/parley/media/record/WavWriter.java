@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * the RIFF and data sizes in place, so a process killed between updates leaves a file that plays up to
  * the last update (and players that trust the file length, everything). One thread only.
  */
-final class WavWriter implements AutoCloseable {
+final class WavWriter implements RecordingSink {
   static final int HEADER_BYTES = 44;
 
   private final FileChannel channel;
@@ -38,7 +38,8 @@ final class WavWriter implements AutoCloseable {
   }
 
   /** Appends samples at the end of the data chunk. */
-  void append(short[] samples, int count) throws IOException {
+  @Override
+  public void append(short[] samples, int count) throws IOException {
     out.clear();
     for (int i = 0; i < count; i++) out.putShort(samples[i]);
     out.flip();
@@ -52,6 +53,17 @@ final class WavWriter implements AutoCloseable {
     writeSize(40, dataBytes);
   }
 
+  /** The header is the WAV's only index: keeping it current is what a crash needs. */
+  @Override
+  public void checkpoint() throws IOException {
+    updateHeader();
+  }
+
+  @Override
+  public long audioSamples() {
+    return dataBytes / 2;
+  }
+
   private void writeSize(long at, long value) throws IOException {
     sizes.clear();
     sizes.putInt((int) Math.min(value, 0xFFFF_FFFFL));
@@ -63,7 +75,8 @@ final class WavWriter implements AutoCloseable {
     return dataBytes;
   }
 
-  long fileBytes() {
+  @Override
+  public long fileBytes() {
     return HEADER_BYTES + dataBytes;
   }
 

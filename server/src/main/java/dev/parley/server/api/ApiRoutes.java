@@ -10,8 +10,8 @@ final class ApiRoutes {
 
   private ApiRoutes() {}
 
-  static List<Route> all(RoomsApi rooms, MembersApi members, BillingApi records, Resources resources,
-      SchedulesApi schedules) {
+  static List<Route> all(RoomsApi rooms, MembersApi members, BillingApi records, RecordingPauseApi pause,
+      Resources resources, SchedulesApi schedules) {
     String room = BASE + "/rooms/{room}";
     String member = room + "/members/{member}";
     String schedule = BASE + "/schedules/{schedule}";
@@ -29,6 +29,8 @@ final class ApiRoutes {
         new Route("post", room + "/play", rooms::play),
         new Route("post", room + "/recording", rooms::startRecording),
         new Route("delete", room + "/recording", rooms::stopRecording),
+        new Route("post", room + "/recording/pause", pause::pause),
+        new Route("post", room + "/recording/resume", pause::resume),
         new Route("post", room + "/invites", rooms::dial),
         new Route("delete", room + "/invites/{invite}", rooms::cancelInvite),
         new Route("get", room + "/members", members::list),

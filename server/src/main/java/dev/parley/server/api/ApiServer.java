@@ -83,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
       authenticate(ctx, token);
       EventStream.checkQuery(ctx.queryParam("since"));
     });
-    for (Route r : ApiRoutes.all(rooms, members, records, resources, scheduleApi)) {
+    for (Route r : ApiRoutes.all(rooms, members, records, new RecordingPauseApi(rooms), resources, scheduleApi)) {
       if (r.handler() != null) app.addHttpHandler(HandlerType.valueOf(r.method().toUpperCase()), r.path(), r.handler());
     }
     for (Route r : ApiRoutes.open(resources, metrics)) {
@@ -158,6 +158,6 @@ public final class ApiServer implements AutoCloseable {
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
     return ApiRoutes.all(new RoomsApi(null, null, null, null), new MembersApi(null, null, null, null),
-        new BillingApi(null), new Resources(), new SchedulesApi(null, null));
+        new BillingApi(null), new RecordingPauseApi(null), new Resources(), new SchedulesApi(null, null));
   }
 }

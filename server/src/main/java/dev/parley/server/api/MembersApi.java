@@ -2,7 +2,6 @@ package dev.parley.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.parley.media.audio.Prompt;
 import dev.parley.media.mixer.Gains;
 import dev.parley.server.conference.CallControl;
 import dev.parley.server.conference.Member;
@@ -106,11 +105,10 @@ final class MembersApi {
 
   void play(Context ctx) {
     Target t = target(ctx);
-    String[] tag = new String[1];
-    Prompt p = play.fromRequest(Bodies.object(ctx, mapper), t.room.profile().media().rateHz(), tag);
-    t.room.playTo(t.member, tag[0], p);
-    ctx.status(202).json(Map.of("room", t.room.name(), "member", t.member.id(), "playing", tag[0],
-        "durationMillis", Math.round(p.durationSeconds() * 1000)));
+    PlayRequest.Play p = play.fromRequest(Bodies.object(ctx, mapper), t.room.profile().media().rateHz());
+    long id = t.room.announceTo(t.member, p.tag(), p.prompts(), p.interrupt());
+    ctx.status(202).json(Map.of("room", t.room.name(), "member", t.member.id(), "id", id, "playing", p.tag(),
+        "mode", p.interrupt() ? "interrupt" : "queue", "durationMillis", p.durationMillis()));
   }
 
   /**

@@ -1,21 +1,43 @@
 package dev.parley.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.media.audio.Prompt;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What a play request asks for: {@code {"sound": "builtin:enter"}} or
- * {@code {"tone": {"frequencyHz": 440, "durationMillis": 1000, "levelDbfs": -16}}}.
+ * What a play request asks for, one item or a list of them ({@code items}), played in order:
+ * <ul>
+ *   <li>{@code {"sound": "builtin:enter"}}
+ *   <li>{@code {"tone": {"frequencyHz": 440, "secondHz": 0, "durationMillis": 1000, "levelDbfs": -16}}}
+ *   <li>{@code {"tone": "350+440/500,0/500,440/250", "levelDbfs": -16}} ({@link ToneSequence})
+ *   <li>{@code {"tone": [{"frequencyHz": 350, "secondHz": 440, "durationMillis": 500}, {"frequencyHz": 0,
+ *       "durationMillis": 500}]}}: the same as a list
+ * </ul>
+ * and {@code "mode": "queue"} (the default: after what plays) or {@code "interrupt"} (instead of it and
+ * everything queued).
  *
  * <p>Only built-in sounds and tones: a path given over the API would let any token holder read
- * files of the server's machine into a call.
+ * files of the server's machine into a call. Everything is loaded or synthesised here, before the
+ * media thread sees it.
  */
 final class PlayRequest {
   static final int MAX_TONE_MILLIS = 60_000;
+  static final int MAX_ITEMS = 20;
   private static final Pattern BUILTIN = Pattern.compile("builtin:[a-z][a-z0-9-]{0,31}");
+
+  /** A request, ready to play. */
+  record Play(String tag, List<Prompt> prompts, boolean interrupt) {
+    long durationMillis() {
+      double s = 0;
+      for (Prompt p : prompts) s += p.durationSeconds();
+      return Math.round(s * 1000);
+    }
+  }
 
   private final SoundLoader loader;
 
@@ -23,43 +45,92 @@ final class PlayRequest {
     this.loader = loader;
   }
 
-  /** @return the prompt at {@code rateHz}, and its tag for playback events in {@code tag[0]} */
-  Prompt fromRequest(ObjectNode body, int rateHz, String[] tag) {
-    String sound = Bodies.text(body, "sound");
-    JsonNode tone = body.get("tone");
+  Play fromRequest(ObjectNode body, int rateHz) {
+    String mode = Bodies.text(body, "mode");
+    boolean interrupt;
+    if (mode == null || mode.equals("queue")) interrupt = false;
+    else if (mode.equals("interrupt")) interrupt = true;
+    else throw ApiException.badRequest("mode must be queue or interrupt, got '" + mode + "'");
+    List<Prompt> prompts = new ArrayList<>();
+    List<String> tags = new ArrayList<>();
+    JsonNode items = body.get("items");
+    if (items != null && !items.isNull()) {
+      if (body.has("sound") || body.has("tone")) throw ApiException.badRequest("give items, or sound or tone, not both");
+      if (!(items instanceof ArrayNode list) || list.isEmpty() || list.size() > MAX_ITEMS) {
+        throw ApiException.badRequest("items must be a list of 1 to " + MAX_ITEMS + " objects, each with sound or tone");
+      }
+      for (int i = 0; i < list.size(); i++) {
+        if (!(list.get(i) instanceof ObjectNode item)) throw ApiException.badRequest("items[" + i + "] must be an object");
+        item(item, rateHz, "items[" + i + "].", prompts, tags);
+      }
+    } else {
+      item(body, rateHz, "", prompts, tags);
+    }
+    return new Play(String.join(" ", tags), List.copyOf(prompts), interrupt);
+  }
+
+  private void item(ObjectNode o, int rateHz, String where, List<Prompt> prompts, List<String> tags) {
+    String sound = Bodies.text(o, "sound");
+    JsonNode tone = o.get("tone");
     if ((sound == null) == (tone == null || tone.isNull())) {
-      throw ApiException.badRequest("give either sound (builtin:NAME) or tone ({frequencyHz, durationMillis, levelDbfs})");
+      throw ApiException.badRequest(where.isEmpty()
+          ? "give either sound (builtin:NAME), tone ({frequencyHz, durationMillis, levelDbfs}, a sequence such as '350+440/500,0/500', or a list of {frequencyHz, durationMillis}) or items"
+          : where.substring(0, where.length() - 1) + " needs either sound or tone");
     }
     if (sound != null) {
       if (!BUILTIN.matcher(sound).matches()) {
-        throw ApiException.badRequest("sound must be builtin:NAME (files cannot be played over the API), got '" + sound + "'");
+        throw ApiException.badRequest(where + "sound must be builtin:NAME (files cannot be played over the API), got '" + sound + "'");
       }
       try {
-        tag[0] = sound;
-        return loader.load(sound, rateHz);
+        prompts.add(loader.load(sound, rateHz));
+        tags.add(sound);
       } catch (IOException e) {
         throw new ApiException(404, "sound_not_found", "no built-in sound '" + sound + "'");
       }
+      return;
     }
-    if (!(tone instanceof ObjectNode t)) throw ApiException.badRequest("tone must be an object");
-    double hz = Bodies.number(t, "frequencyHz", 20, rateHz / 2.0 - 1, Double.NaN);
-    if (Double.isNaN(hz)) throw ApiException.badRequest("tone.frequencyHz is required");
-    int millis = (int) Bodies.number(t, "durationMillis", 20, MAX_TONE_MILLIS, 1000);
-    double dbfs = Bodies.number(t, "levelDbfs", -60, 0, -16);
-    tag[0] = "tone:" + Math.round(hz);
-    return tone(hz, millis, dbfs, rateHz);
+    double level = Bodies.number(o, "levelDbfs", -60, 0, -16);
+    List<ToneSequence.Step> steps = switch (tone) {
+      case ObjectNode t -> List.of(step(t, where + "tone.", rateHz));
+      case ArrayNode list -> {
+        if (list.isEmpty() || list.size() > ToneSequence.MAX_STEPS) {
+          throw ApiException.badRequest(where + "tone as a list holds 1 to " + ToneSequence.MAX_STEPS + " steps");
+        }
+        List<ToneSequence.Step> s = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+          if (!(list.get(i) instanceof ObjectNode t)) throw ApiException.badRequest(where + "tone[" + i + "] must be an object");
+          s.add(step(t, where + "tone[" + i + "].", rateHz));
+        }
+        yield s;
+      }
+      default -> {
+        if (!tone.isTextual()) throw ApiException.badRequest(where + "tone must be an object, a list or a sequence such as '440/500,0/500'");
+        try {
+          yield ToneSequence.parse(tone.textValue());
+        } catch (IllegalArgumentException e) {
+          throw ApiException.badRequest(where + "tone: " + e.getMessage());
+        }
+      }
+    };
+    if (tone instanceof ObjectNode t && t.has("levelDbfs")) level = Bodies.number(t, "levelDbfs", -60, 0, -16);
+    try {
+      prompts.addAll(ToneSequence.synthesise(steps, level, rateHz, MAX_TONE_MILLIS));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(where + "tone: " + e.getMessage());
+    }
+    tags.add("tone:" + ToneSequence.text(steps));
   }
 
-  static Prompt tone(double hz, int millis, double dbfs, int rateHz) {
-    int n = (int) ((long) rateHz * millis / 1000);
-    short[] samples = new short[n];
-    double amplitude = 32767 * Math.pow(10, dbfs / 20);
-    // 5 ms ramps at both ends, so the tone starts and stops without a click.
-    int ramp = Math.min(n / 2, rateHz / 200);
-    for (int i = 0; i < n; i++) {
-      double envelope = Math.min(1.0, Math.min(i, n - 1 - i) / (double) Math.max(1, ramp));
-      samples[i] = (short) Math.round(amplitude * envelope * Math.sin(2 * Math.PI * hz * i / rateHz));
+  /** One step written as an object; {@code frequencyHz} 0 is silence. */
+  private static ToneSequence.Step step(ObjectNode t, String where, int rateHz) {
+    JsonNode f = t.get("frequencyHz");
+    if (f == null || !f.isNumber()) throw ApiException.badRequest(where + "frequencyHz is required (a number; 0 for silence)");
+    double hz = f.doubleValue();
+    if (hz != 0 && (hz < 20 || hz > rateHz / 2.0 - 1)) {
+      throw ApiException.badRequest(where + "frequencyHz must be 0 or 20.." + (rateHz / 2 - 1) + ", got " + hz);
     }
-    return new Prompt("tone " + Math.round(hz) + " Hz", rateHz, samples);
+    double second = Bodies.number(t, "secondHz", 0, rateHz / 2.0 - 1, 0);
+    int millis = (int) Bodies.number(t, "durationMillis", 1, MAX_TONE_MILLIS, 1000);
+    return new ToneSequence.Step(hz, second, millis);
   }
 }

@@ -82,11 +82,10 @@ final class RoomsApi {
 
   void play(Context ctx) {
     Room r = room(ctx);
-    ObjectNode body = Bodies.object(ctx, mapper);
-    String[] tag = new String[1];
-    Prompt p = play.fromRequest(body, r.profile().media().rateHz(), tag);
-    r.media().play(tag[0], p);
-    ctx.status(202).json(Map.of("room", r.name(), "playing", tag[0], "durationMillis", Math.round(p.durationSeconds() * 1000)));
+    PlayRequest.Play p = play.fromRequest(Bodies.object(ctx, mapper), r.profile().media().rateHz());
+    long id = r.announce(p.tag(), p.prompts(), p.interrupt());
+    ctx.status(202).json(Map.of("room", r.name(), "id", id, "playing", p.tag(), "mode", p.interrupt() ? "interrupt" : "queue",
+        "durationMillis", p.durationMillis()));
   }
 
   /**

@@ -44,6 +44,8 @@ public final class CallSession implements Leg, CallListener, MemberListener {
   private final IncomingCall call;
   private final Conference conference;
   private volatile Room room;
+  /** Set just before the join: whether this caller joins as a moderator ({@code record: moderator}). */
+  private volatile boolean joiningAsModerator;
   private volatile MemberMedia media;
   private final SdpNegotiation sdp;
   private final ActiveCalls active;
@@ -110,7 +112,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     String number = call.fromUser() != null && !call.fromUser().isEmpty() ? call.fromUser() : call.fromUri();
     return new CallDetails(number, orEmpty(call.fromDisplayName()), orEmpty(call.requestUser()).replaceAll("\\*\\d+$", "") /* never the PIN of 3000*1234 */,
         SipNames.displayName(call.header("To")), codec, CallDetails.Direction.DIALLED_IN, "", route.billing(),
-        route.recording().onJoin());
+        route.recording().onJoin() || (route.recording().onModerator() && joiningAsModerator));
   }
 
   private static String orEmpty(String s) {
@@ -224,6 +226,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
     synchronized (this) {
       if (phase == Phase.ENDED || phase == Phase.IN_ROOM) return;
       phase = Phase.IN_ROOM;
+      joiningAsModerator = moderator || request.route().flags().contains(dev.parley.server.config.MemberFlag.MODERATOR);
       member = room.join(this, media, request.route().flags(), moderator);
     }
     startKeys();

@@ -2,6 +2,8 @@ package dev.parley.server.call;
 
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.audio.Tones;
+import dev.parley.media.record.RecordingFormat;
+import dev.parley.server.conference.DurationLimit;
 import dev.parley.server.conference.RecordingPolicy;
 import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.server.conference.Pins;
@@ -71,13 +73,32 @@ public final class RoomProfiles {
           p.invitePolicy(),
           p.external(),
           p.externalDigits(),
-
-          new RecordingPolicy(p.record(), dataDir.resolve(p.recordPath()).toString(),
-              p.recordWarning() ? recordingWarning(rate) : null),
-          p.billing());
+          new RecordingPolicy(p.record(), dataDir.resolve(recordPath(p)).toString(),
+              p.recordWarning() ? recordingWarning(rate) : null, format(p),
+              p.recordOnModerator()),
+          p.billing(),
+          new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(rate)));
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static RecordingFormat format(ProfileConfig p) {
+    return p.recordFormat().equals("opus") ? RecordingFormat.OPUS : RecordingFormat.WAV;
+  }
+
+  /** The path template with the extension of the profile's format. */
+  private static String recordPath(ProfileConfig p) {
+    String path = p.recordPath();
+    String stem = path.substring(0, path.lastIndexOf('.'));
+    return stem + format(p).extension();
+  }
+
+  /** Three falling beeps: the room ends soon. */
+  private static Prompt endingWarning(int rate) {
+    Prompt gap = Tones.silence(200, rate);
+    return Tones.sequence("ending-warning", Tones.sine(988, 250, -12, rate), gap, Tones.sine(784, 250, -12, rate), gap,
+        Tones.sine(587, 400, -12, rate));
   }
 
   /** Two short high beeps: the room is now being recorded. */

@@ -102,8 +102,24 @@ public sealed interface ConferenceEvent {
     }
   }
 
-  /** A prompt started for the room or a member (member 0 = the room). */
-  record PlaybackEnded(Instant at, String room, int member, String tag) implements ConferenceEvent {
+  /**
+   * An announcement started to play, to the room ({@code member} 0) or to one member.
+   *
+   * @param id the id the play request answered with, unique within the room
+   * @param tag what plays, e.g. {@code builtin:enter} or {@code tone:350+440/500,0/500}
+   */
+  record PlaybackStarted(Instant at, String room, int member, long id, String tag) implements ConferenceEvent {
+    public String type() {
+      return "playback.started";
+    }
+  }
+
+  /**
+   * An announcement ended (Yate's "ended announcements"): played to its end, or {@code interrupted}
+   * (by an interrupting one, a stop, or its room or member going).
+   */
+  record PlaybackEnded(Instant at, String room, int member, long id, String tag, boolean interrupted)
+      implements ConferenceEvent {
     public String type() {
       return "playback.ended";
     }
@@ -137,6 +153,13 @@ public sealed interface ConferenceEvent {
       String statusText) implements ConferenceEvent {
     public String type() {
       return "invite." + stage.key();
+    }
+  }
+
+  /** The room has {@code remainingSeconds} left before it ends at its profile's {@code max-duration}. */
+  record EndingSoon(Instant at, String room, long remainingSeconds) implements ConferenceEvent {
+    public String type() {
+      return "room.ending-soon";
     }
   }
 }

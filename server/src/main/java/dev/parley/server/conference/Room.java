@@ -40,6 +40,8 @@ public final class Room {
   private boolean heldOpen;
   private ScheduledFuture<?> lonelyTimer;
   private final RoomRecording recording;
+  private final RoomAnnouncements announcements;
+  private final List<ScheduledFuture<?>> limitTimers = new ArrayList<>();
 
   Room(String name, RoomProfile profile, RoomMedia media, Clock clock, ScheduledExecutorService timers, ConferenceEvents events) {
     this.name = name;
@@ -49,6 +51,8 @@ public final class Room {
     this.timers = timers;
     this.events = events;
     this.recording = new RoomRecording(name, media, profile, clock, events);
+    this.announcements = new RoomAnnouncements(name, clock, events);
+    scheduleLimit();
   }
 
   public String name() {
@@ -97,6 +101,7 @@ public final class Room {
   synchronized void markClosed() {
     closed = true;
     cancelLonelyTimer();
+    for (ScheduledFuture<?> t : limitTimers) t.cancel(false);
     recording.close();
     media.close();
   }
@@ -344,6 +349,19 @@ public final class Room {
     if (!words.isEmpty()) m.media().play("count", false, words.toArray(Prompt[]::new));
   }
 
+  /**
+   * Plays an announcement to the room: after what the room plays, or ({@code interrupt}) instead of it
+   * and of everything queued. {@code playback.started} and {@code playback.ended} carry the id returned.
+   */
+  public long announce(String tag, List<Prompt> prompts, boolean interrupt) {
+    return announcements.toRoom(media, tag, prompts, interrupt);
+  }
+
+  /** Plays an announcement to one member only; the others do not hear it. */
+  public long announceTo(Member m, String tag, List<Prompt> prompts, boolean interrupt) {
+    return announcements.toMember(m.id(), m.media(), tag, prompts, interrupt);
+  }
+
   /** Plays a prompt to one member (feedback beeps, announcements). */
   public void playTo(Member m, String tag, Prompt... prompts) {
     m.media().play(tag, false, prompts);
@@ -390,6 +408,27 @@ public final class Room {
     Set<String> names = new java.util.TreeSet<>();
     for (MemberFlag f : flags) names.add(f.key());
     return names;
+  }
+
+  /** The profile's max-duration: a warning before it, then the room ends. Timers run from creation. */
+  private void scheduleLimit() {
+    DurationLimit limit = profile.limit();
+    if (!limit.limited()) return;
+    if (limit.warns()) {
+      limitTimers.add(timers.schedule(this::warnEnding, limit.max().minus(limit.warnBefore()).toMillis(),
+          TimeUnit.MILLISECONDS));
+    }
+    limitTimers.add(timers.schedule(() -> {
+      log.info("room {}: reached its max-duration of {}, ending", name, limit.max());
+      end(LeaveReason.ROOM_ENDED);
+    }, limit.max().toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  private void warnEnding() {
+    DurationLimit limit = profile.limit();
+    log.info("room {}: ends in {}", name, limit.warnBefore());
+    events.publish(new ConferenceEvent.EndingSoon(clock.instant(), name, limit.warnBefore().toSeconds()));
+    if (limit.warning() != null) announce("ending-warning", List.of(limit.warning()), false);
   }
 
   private void startAlone(Member m) {

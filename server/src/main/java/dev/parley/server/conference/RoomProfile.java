@@ -27,6 +27,7 @@ import java.util.Set;
  * @param externalDigits DTMF it is sent once it answers
  * @param recording how rooms of this profile are recorded, and whether joining through it starts that
  * @param billing whether members joining through this profile have billing on (Yate's billing=true)
+ * @param limit how long its rooms may last, and the warning before the end
  */
 public record RoomProfile(
     String name,
@@ -47,7 +48,18 @@ public record RoomProfile(
     String external,
     String externalDigits,
     RecordingPolicy recording,
-    boolean billing) {
+    boolean billing,
+    DurationLimit limit) {
+
+  /** A profile without a duration limit. */
+  public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
+      RoomPrompts prompts, Pins pins, Set<MemberFlag> flags, ControlMap controls, ControlMap moderatorControls,
+      Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+      InvitePolicy invitePolicy, String external, String externalDigits, RecordingPolicy recording, boolean billing) {
+    this(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls, moderatorControls, digitTimeout,
+        announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing,
+        DurationLimit.NONE);
+  }
 
   /** A profile that does not record and has billing on. */
   public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
@@ -66,12 +78,12 @@ public record RoomProfile(
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing);
+        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit);
   }
 
   /** The same profile with another invite policy (ad-hoc rooms: the owner's). */
@@ -84,6 +96,12 @@ public record RoomProfile(
   public RoomProfile withRecording(RecordingPolicy recording, boolean billing) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
         moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-        recording, billing);
+        recording, billing, limit);
+  }
+
+  public RoomProfile withLimit(DurationLimit limit) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
+        recording, billing, limit);
   }
 }

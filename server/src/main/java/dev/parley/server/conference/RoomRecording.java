@@ -55,7 +55,7 @@ public final class RoomRecording {
         ZonedDateTime.ofInstant(now, clock.getZone())));
     RoomRecorder r;
     try {
-      r = RoomRecorder.start(target, profile.media().rateHz());
+      r = RoomRecorder.start(target, profile.media().rateHz(), profile.recording().format());
     } catch (IOException e) {
       log.warn("room {}: cannot record to {}: {}", room, target, e.toString());
       synchronized (this) {

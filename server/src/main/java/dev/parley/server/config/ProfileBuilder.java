@@ -32,6 +32,10 @@ final class ProfileBuilder {
     String recordPath;
     Boolean recordWarning;
     SrtpMode srtp;
+    String recordFormat;
+    Duration maxDuration;
+    Duration warnBefore;
+    Boolean recordOnModerator;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -62,6 +66,10 @@ final class ProfileBuilder {
         b.recordPath = p.recordPath();
         b.recordWarning = p.recordWarning();
         b.srtp = p.srtp();
+        b.recordFormat = p.recordFormat();
+        b.maxDuration = p.maxDuration();
+        b.warnBefore = p.warnBefore();
+        b.recordOnModerator = p.recordOnModerator();
         return b;
     }
 
@@ -70,6 +78,7 @@ final class ProfileBuilder {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
                 digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-                billing, record, recordPath, recordWarning, srtp);
+                billing, record, recordPath, recordWarning, srtp, recordFormat, maxDuration, warnBefore,
+                recordOnModerator != null && recordOnModerator);
     }
 }

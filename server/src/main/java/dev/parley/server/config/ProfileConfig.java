@@ -44,6 +44,12 @@ import java.util.Objects;
  *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
  * @param recordWarning     play a double beep to the room when a recording starts
  * @param srtp              SRTP for this profile's (or route's) calls: required, optional or off
+ * @param recordFormat      {@code wav} (16-bit PCM) or {@code opus} (Opus in Ogg, encoded off the media
+ *                          thread); the file's extension follows it
+ * @param maxDuration       a room of this profile ends this long after it started; zero for no limit
+ * @param warnBefore        the room hears a warning this long before {@code maxDuration}; zero for none
+ * @param recordOnModerator {@code record: moderator}: a moderator (by flag or PIN) joining through this
+ *                          profile (or route) starts the recording, others do not (Yate's organiser)
  */
 public record ProfileConfig(
         String name,
@@ -72,7 +78,11 @@ public record ProfileConfig(
         boolean record,
         String recordPath,
         boolean recordWarning,
-        SrtpMode srtp) {
+        SrtpMode srtp,
+        String recordFormat,
+        Duration maxDuration,
+        Duration warnBefore,
+        boolean recordOnModerator) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -91,7 +101,36 @@ public record ProfileConfig(
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         Objects.requireNonNull(recordPath, "recordPath");
         Objects.requireNonNull(srtp, "srtp");
+        recordFormat = recordFormat == null ? "wav" : recordFormat;
+        maxDuration = maxDuration == null ? Duration.ZERO : maxDuration;
+        warnBefore = warnBefore == null ? Duration.ZERO : warnBefore;
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** A profile without SRTP, recording format and duration limit: SRTP optional, WAV, no limit. */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+                         InvitePolicy invitePolicy, String external, String externalDigits, boolean billing,
+                         boolean record, String recordPath, boolean recordWarning) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning,
+                SrtpMode.OPTIONAL, "wav", Duration.ZERO, Duration.ZERO, false);
+    }
+
+    /** A profile without recording format and duration limit: WAV, no limit. */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+                         InvitePolicy invitePolicy, String external, String externalDigits, boolean billing,
+                         boolean record, String recordPath, boolean recordWarning, SrtpMode srtp) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning,
+                srtp, "wav", Duration.ZERO, Duration.ZERO, false);
     }
 
     /** A profile with billing on, recording off and no calling out (tests build these). */
@@ -101,7 +140,7 @@ public record ProfileConfig(
                          Duration digitTimeout, boolean announceCount, boolean endWithModerator) {
         this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
                 moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
-                List.of(), InvitePolicy.MODERATORS, null, "", true, false, DEFAULT_RECORD_PATH, false, SrtpMode.OPTIONAL);
+                List.of(), InvitePolicy.MODERATORS, null, "", true, false, DEFAULT_RECORD_PATH, false);
     }
 
     /**

@@ -164,7 +164,10 @@ enum ProfileField {
     RECORD("record", true) {
         @Override
         void apply(ProfileBuilder b, String value) {
-            b.record = Values.bool(value);
+            // "moderator": Yate's "record when the organiser joins", for moderators by flag or PIN.
+            boolean moderator = value.strip().equalsIgnoreCase("moderator");
+            b.record = !moderator && ProfileField.boolOr(value, "true, false or moderator");
+            b.recordOnModerator = moderator;
         }
     },
     RECORD_PATH("record-path", false) {
@@ -183,6 +186,28 @@ enum ProfileField {
         @Override
         void apply(ProfileBuilder b, String value) {
             b.srtp = SrtpMode.parse(value);
+        }
+    },
+    RECORD_FORMAT("record-format", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            String v = value.strip().toLowerCase(Locale.ROOT);
+            if (!v.equals("wav") && !v.equals("opus")) {
+                throw new IllegalArgumentException("must be wav or opus, got '" + value.strip() + "'");
+            }
+            b.recordFormat = v;
+        }
+    },
+    MAX_DURATION("max-duration", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.maxDuration = Values.duration(value, Duration.ZERO, Duration.ofDays(7));
+        }
+    },
+    WARN_BEFORE("warn-before", true) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.warnBefore = Values.duration(value, Duration.ZERO, Duration.ofDays(7));
         }
     };
 
@@ -218,11 +243,15 @@ enum ProfileField {
         return v;
     }
 
-    /** A recording path template: a relative or absolute file name ending in .wav. */
+    /**
+     * A recording path template: a relative or absolute file name ending in .wav or .opus (the extension
+     * is then set by {@code record-format}).
+     */
     static String recordPath(String value) {
         String v = value.strip();
-        if (!v.toLowerCase(Locale.ROOT).endsWith(".wav")) {
-            throw new IllegalArgumentException("recordings are WAV files: the path must end in .wav, got '" + v + "'");
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".wav") && !lower.endsWith(".opus")) {
+            throw new IllegalArgumentException("the path must end in .wav or .opus, got '" + v + "'");
         }
         try {
             RecordPathTemplate.check(v);
@@ -230,6 +259,14 @@ enum ProfileField {
             throw new IllegalArgumentException(e.getMessage() + " in '" + v + "'");
         }
         return v;
+    }
+
+    static boolean boolOr(String value, String expected) {
+        try {
+            return Values.bool(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected " + expected + ", got '" + value.strip() + "'");
+        }
     }
 
     /** A control group name, or {@code null} for none. Whether it exists is checked by the reader. */

@@ -82,12 +82,23 @@ final class ProfileReader {
         for (ProfileField f : ProfileField.values()) {
             m.apply(f.key(), v -> f.apply(b, v));
         }
+        checkWarning(m, b);
         checkGroup(m, ProfileField.CONTROLS.key(), b.controls);
         checkGroup(m, ProfileField.MODERATOR_CONTROLS.key(), b.moderatorControls);
         if (m.has("sounds")) {
             b.sounds = sounds(m.map("sounds", SOUND_KEYS), template == null ? null : template.sounds());
         }
         return problems.count() > before ? null : b.build();
+    }
+
+    /** A warning at or before the start would never be heard as one: say so rather than ignore it. */
+    private void checkWarning(YamlMap m, ProfileBuilder b) {
+        String key = ProfileField.WARN_BEFORE.key();
+        if (!m.has(key) || b.maxDuration == null || b.warnBefore == null) return;
+        if (b.maxDuration.isPositive() && b.warnBefore.compareTo(b.maxDuration) >= 0) {
+            problems.add(m.keyNode(key), m.field(key), "must be shorter than max-duration ("
+                    + Values.format(b.maxDuration) + "), got " + Values.format(b.warnBefore));
+        }
     }
 
     private void checkGroup(YamlMap m, String key, String group) {

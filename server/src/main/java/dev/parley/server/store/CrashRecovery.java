@@ -15,7 +15,8 @@ import java.util.List;
  * Closes what a server that died without stopping ({@code kill -9}, power loss) left open: member and
  * room sessions end at the last time they were seen (the heartbeat), with reason
  * {@link LeaveReason#SERVER_STOPPED}; recordings get the duration and size of the file on disk, and the
- * file's WAV header (up to a second behind its audio) is brought up to the file's length. Runs at
+ * file's WAV header (up to a second behind its audio) is brought up to the file's length; an Opus file
+ * loses the Ogg page it was cut in. Runs at
  * start, before any call, so every open row is a dead run's.
  */
 public final class CrashRecovery {
@@ -51,6 +52,10 @@ public final class CrashRecovery {
       while (r.next()) open.add(new Open(r.getString(1), r.getString(2), r.getLong(3)));
     }
     for (Open o : open) {
+      if (o.path().endsWith(".opus")) {
+        opusRecording(c, o.id(), o.path(), o.startedAt());
+        continue;
+      }
       long size = 0;
       try {
         size = Files.size(Path.of(o.path()));
@@ -63,6 +68,18 @@ public final class CrashRecovery {
           durationMillis, size);
     }
     return open.size();
+  }
+
+  /** An Opus recording keeps its whole pages; a page cut short by the crash is removed. */
+  private static void opusRecording(Connection c, String id, String path, long startedAt) throws SQLException {
+    OggRecordingTail.Whole whole = new OggRecordingTail.Whole(0, 0);
+    try {
+      whole = OggRecordingTail.repair(Path.of(path));
+    } catch (IOException gone) {
+      // The file is gone or unwritable: the row says nothing was kept.
+    }
+    BillingTables.recordingStopped(c, id, java.time.Instant.ofEpochMilli(startedAt + whole.durationMillis()),
+        whole.durationMillis(), whole.sizeBytes());
   }
 
   /** Sets the RIFF size (offset 4) and the data size (offset 40) of a 44-byte-header WAV to its length. */

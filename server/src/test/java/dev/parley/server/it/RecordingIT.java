@@ -122,26 +122,16 @@ class RecordingIT {
         Path config = StoreItSupport.writeConfig(recorded(sipPort, recordings), dir.resolve("server"),
                 "{ data-dir: '" + data + "' }");
         List<BaresipPeer> peers = new ArrayList<>();
-        Instant firstJoin;
-        Instant killedAt;
+        StoreItSupport.Killed killed;
         try {
-            ParleyProcess server = ParleyProcess.start(config, dir.resolve("server/parley.log"), Duration.ofSeconds(30));
-            try {
-                for (int i = 0; i < 2; i++) peers.add(peer(23 + i, dir, TONES_HZ[i]));
-                peers.get(0).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
-                firstJoin = Instant.now();
-                peers.get(1).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
-                // Longer than the billing heartbeat, so the records have been seen alive after their join.
-                ItSupport.letAudioFlow(Duration.ofSeconds(12));
-                Process kill = new ProcessBuilder("kill", "-9", Long.toString(server.pid())).inheritIO().start();
-                assertThat(kill.waitFor()).isZero();
-                killedAt = Instant.now();
-            } finally {
-                server.stop();
-            }
+            for (int i = 0; i < 2; i++) peers.add(peer(23 + i, dir, TONES_HZ[i]));
+            // Longer than the billing heartbeat, so the records have been seen alive after their join.
+            killed = StoreItSupport.callThenKill9(config, dir.resolve("server/parley.log"), Duration.ofSeconds(30), sipPort, peers,
+                    Duration.ofSeconds(12));
         } finally {
             peers.forEach(BaresipPeer::close);
         }
+        Instant firstJoin = killed.firstJoin(), killedAt = killed.killedAt();
 
         Path file = onlyFile(recordings);
         Wav wav = Wav.read(file);

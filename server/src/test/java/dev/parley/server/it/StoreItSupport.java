@@ -38,4 +38,29 @@ final class StoreItSupport {
             return new BillingRecords(db).recordings(room, null, null);
         }
     }
+
+    /** When the first caller joined and when the server was killed. */
+    record Killed(java.time.Instant firstJoin, java.time.Instant killedAt) {}
+
+    /**
+     * Starts Parley, dials {@code peers} into room 3000 one after the other, lets them talk for
+     * {@code talk}, then kills the server with SIGKILL (no chance to close files or records). The
+     * caller closes the peers.
+     */
+    static Killed callThenKill9(Path config, Path log, java.time.Duration startup, int sipPort,
+            List<dev.parley.testkit.BaresipPeer> peers, java.time.Duration talk) throws Exception {
+        java.time.Duration limit = java.time.Duration.ofSeconds(10);
+        dev.parley.testkit.ParleyProcess server = dev.parley.testkit.ParleyProcess.start(config, log, startup);
+        try {
+            peers.getFirst().dialAndAwaitEstablished(ItSupport.roomUri(sipPort), limit);
+            java.time.Instant firstJoin = java.time.Instant.now();
+            for (var p : peers.subList(1, peers.size())) p.dialAndAwaitEstablished(ItSupport.roomUri(sipPort), limit);
+            ItSupport.letAudioFlow(talk);
+            Process kill = new ProcessBuilder("kill", "-9", Long.toString(server.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) throw new AssertionError("kill -9 " + server.pid() + " failed");
+            return new Killed(firstJoin, java.time.Instant.now());
+        } finally {
+            server.stop();
+        }
+    }
 }
