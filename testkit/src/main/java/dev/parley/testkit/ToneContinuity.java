@@ -3,29 +3,32 @@ package dev.parley.testkit;
 import java.util.Arrays;
 
 /**
- * How continuously a steady tone came through, judged from what a peer heard: the level of the tone
- * in 0.25 s Goertzel blocks, and the level of every 20 ms frame against the median frame (the tone
- * as it sounds when nothing goes wrong).
+ * How continuously a steady tone came through, judged from what a peer heard, 20 ms frame by 20 ms
+ * frame: the tone's Goertzel level in each frame against the median frame (the tone as it sounds when
+ * nothing goes wrong), and each frame's RMS level against the median RMS.
  *
- * <p>What the frame counts tell apart: a frame replaced by concealment that replays the last packet
- * with a fading gain reads about 1 dB low ({@code repairedFrames}, threshold 0.5 dB); a packet that is
- * neither received nor concealed reads as silence ({@code silentFrames}, more than 20 dB below). A
+ * <p>Frames of one packet, not longer Goertzel blocks: a jitter buffer that grows or shrinks jumps the
+ * tone's phase at a frame boundary, and a window spanning the jump adds the two sides out of phase
+ * and reads low although nothing was missing. At 20 ms the Goertzel still tells the tone from noise
+ * (its main lobe is about 100 Hz wide).
+ *
+ * <p>What the counts tell apart: a frame replaced by concealment that replays the last packet with a
+ * fading gain reads about 1 dB low ({@code repairedFrames}, threshold 0.5 dB); a packet that is
+ * neither received nor concealed reads as silence ({@code silentFrames}, more than 20 dB low). A
  * receiver without concealment turns every lost packet into a silent frame; one whose buffer is too
  * shallow for the jitter turns late packets into silence once concealment runs out; one that drops
- * out-of-order packets repairs each of them. A broadband click (a phase jump) does not lower a frame,
- * so these are gaps and repairs, not distortion.
+ * out-of-order packets repairs each of them.
  *
- * @param blocks 0.25 s blocks analysed
- * @param presentBlocks blocks whose tone level is within 6 dB of the median block
- * @param medianBlockDb the median block's tone level, dBFS
  * @param frames 20 ms frames analysed
+ * @param toneFrames frames whose tone level is within 6 dB of the median frame's
+ * @param medianToneDb the median frame's tone level, dBFS (peak of the sine)
  * @param referenceDb the median frame's RMS level, dBFS
- * @param repairedFrames frames more than 0.5 dB below the reference
- * @param silentFrames frames more than 20 dB below the reference
+ * @param repairedFrames frames whose RMS is more than 0.5 dB below the reference
+ * @param silentFrames frames whose RMS is more than 20 dB below the reference
  * @param longestSilenceMs the longest run of silent frames
  */
-public record ToneContinuity(int blocks, int presentBlocks, double medianBlockDb, int frames, double referenceDb,
-                             int repairedFrames, int silentFrames, int longestSilenceMs) {
+public record ToneContinuity(int frames, int toneFrames, double medianToneDb, double referenceDb, int repairedFrames,
+                             int silentFrames, int longestSilenceMs) {
 
     static final double FRAME_SEC = 0.020;
     static final double REPAIRED_DB = 0.5;
@@ -34,35 +37,34 @@ public record ToneContinuity(int blocks, int presentBlocks, double medianBlockDb
 
     /** Analyses {@code freqHz} in {@code heard} between the two times (seconds into the recording). */
     public static ToneContinuity of(Wav heard, double freqHz, double startSec, double endSec) {
-        double[] blockDb = Goertzel.blockLevelsDb(heard, freqHz, startSec, endSec);
-        double medianBlock = median(blockDb);
-        int present = 0;
-        for (double b : blockDb) if (b >= medianBlock - PRESENT_DB) present++;
-
         int rate = heard.sampleRateHz(), frame = (int) Math.round(FRAME_SEC * rate);
         short[] s = heard.samples();
         int from = (int) Math.max(0, Math.min(s.length, Math.round(startSec * rate)));
         int to = (int) Math.max(from, Math.min(s.length, Math.round(endSec * rate)));
         int n = (to - from) / frame;
-        double[] frameDb = new double[n];
-        for (int i = 0; i < n; i++) frameDb[i] = rmsDb(s, from + i * frame, from + (i + 1) * frame);
-        double reference = median(frameDb);
-        int repaired = 0, silent = 0, run = 0, longest = 0;
-        for (double f : frameDb) {
-            if (f < reference - REPAIRED_DB) repaired++;
-            if (f < reference - SILENT_DB) {
+        double[] toneDb = new double[n], rmsDb = new double[n];
+        for (int i = 0; i < n; i++) {
+            toneDb[i] = Goertzel.levelDb(s, from + i * frame, from + (i + 1) * frame, rate, freqHz);
+            rmsDb[i] = rmsDb(s, from + i * frame, from + (i + 1) * frame);
+        }
+        double medianTone = median(toneDb), reference = median(rmsDb);
+        int present = 0, repaired = 0, silent = 0, run = 0, longest = 0;
+        for (int i = 0; i < n; i++) {
+            if (toneDb[i] >= medianTone - PRESENT_DB) present++;
+            if (rmsDb[i] < reference - REPAIRED_DB) repaired++;
+            if (rmsDb[i] < reference - SILENT_DB) {
                 silent++;
                 longest = Math.max(longest, ++run);
             } else {
                 run = 0;
             }
         }
-        return new ToneContinuity(blockDb.length, present, medianBlock, n, reference, repaired, silent,
+        return new ToneContinuity(n, present, medianTone, reference, repaired, silent,
                 (int) Math.round(longest * FRAME_SEC * 1000));
     }
 
     public double presentFraction() {
-        return blocks == 0 ? 0 : (double) presentBlocks / blocks;
+        return frames == 0 ? 0 : (double) toneFrames / frames;
     }
 
     public double repairedFraction() {
@@ -75,10 +77,10 @@ public record ToneContinuity(int blocks, int presentBlocks, double medianBlockDb
 
     @Override
     public String toString() {
-        return String.format("tone present in %d/%d blocks (median %.1f dBFS); %d frames at %.1f dBFS: %d repaired (%.1f%%),"
+        return String.format("%d frames of 20 ms: tone in %d (%.1f%%, median %.1f dBFS); at %.1f dBFS RMS %d repaired (%.1f%%),"
                         + " %d silent (%.1f%%), longest silence %d ms",
-                presentBlocks, blocks, medianBlockDb, frames, referenceDb, repairedFrames, 100 * repairedFraction(),
-                silentFrames, 100 * silentFraction(), longestSilenceMs);
+                frames, toneFrames, 100 * presentFraction(), medianToneDb, referenceDb, repairedFrames,
+                100 * repairedFraction(), silentFrames, 100 * silentFraction(), longestSilenceMs);
     }
 
     private static double rmsDb(short[] s, int from, int to) {
