@@ -17,9 +17,13 @@
 # What a sample is (of the server process, from /proc/PID and jcmd):
 #   rss        VmRSS, MB
 #   heap       Java heap in use right after a full GC (jcmd GC.run, then GC.heap_info), MB: live data
+#   committed  Java heap committed (the same GC.heap_info's total), MB: the part of RSS the heap holds
 #   threads    Threads of the process (platform threads; virtual threads are not OS threads)
 #   fds        open file descriptors (/proc/PID/fd): sockets, the database, jar and log files
 #   calls      calls set up so far (the server log's "joined room" lines)
+# The server runs with -XX:NativeMemoryTracking=summary (SOAK_NMT=0 turns it off): after the warm-up
+# the script takes an NMT baseline and at the end prints what each native area grew by since
+# (jcmd VM.native_memory summary.diff), which tells heap, code cache, metaspace, threads and malloc apart.
 # The first two samples are the warm-up (JIT, pools, codec warm-up) and are left out of the verdict.
 # Verdict: the least-squares slope of each column over the rest, extrapolated over the run; "growing"
 # if heap grows by more than max(8 MB, 20%), threads by more than 5, fds by more than 10, or RSS by
@@ -75,7 +79,9 @@ trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------ server
 sed -e "s/port: 5060/port: $PORT/" "$ROOT/bench/load.yaml" >"$OUT/soak.yaml"
-"$JAVA_HOME/bin/java" ${PARLEY_JAVA_OPTS:-} -jar "$JAR" serve --config "$OUT/soak.yaml" >"$OUT/server.log" 2>&1 &
+NMT_OPT=""
+[ "${SOAK_NMT:-1}" = 1 ] && NMT_OPT="-XX:NativeMemoryTracking=summary"
+"$JAVA_HOME/bin/java" $NMT_OPT ${PARLEY_JAVA_OPTS:-} -jar "$JAR" serve --config "$OUT/soak.yaml" >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
 PIDS+=("$SERVER_PID")
 for _ in $(seq 600); do
@@ -102,17 +108,19 @@ PIDS+=("$SIPP_PID")
 # ------------------------------------------------------------------ samples
 mb() { awk '{ printf "%.1f", $1 / 1024 }'; }
 sample() {
-  local rss threads fds heap calls
+  local rss threads fds heap committed calls info
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status" | mb)
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$SERVER_PID/status")
   fds=$(ls "/proc/$SERVER_PID/fd" | wc -l)
   "$JCMD" "$SERVER_PID" GC.run >/dev/null
-  # G1: " garbage-first heap   total 262144K, used 23456K [...]"
-  heap=$("$JCMD" "$SERVER_PID" GC.heap_info | awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub("K", "", $(i+1)); print $(i+1); exit } }' | mb)
+  # G1 (JDK 25): "garbage-first heap   total reserved 6172672K, committed 40960K, used 22350K [...]"
+  info=$("$JCMD" "$SERVER_PID" GC.heap_info)
+  heap=$(awk '/heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { sub("K,?", "", $(i+1)); print $(i+1); exit } }' <<<"$info" | mb)
+  committed=$(awk '/heap/ && /committed/ { for (i = 1; i <= NF; i++) if ($i == "committed") { sub("K,?", "", $(i+1)); print $(i+1); exit } }' <<<"$info" | mb)
   calls=$(grep -c "joined room" "$OUT/server.log" || true)
-  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$(date -u +%H:%M:%S)" "$rss" "$heap" "$threads" "$fds" "$calls"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$1" "$(date -u +%H:%M:%S)" "$rss" "$heap" "$committed" "$threads" "$fds" "$calls"
 }
-printf "min\ttime\trss_mb\theap_mb\tthreads\tfds\tcalls\n" >"$OUT/samples.tsv"
+printf "min\ttime\trss_mb\theap_mb\tcommitted_mb\tthreads\tfds\tcalls\n" >"$OUT/samples.tsv"
 echo "soak: $MINUTES min, $CONCURRENT members in $ROOMS rooms, each for ${HOLD}s ($RATE joins/s), server pid $SERVER_PID, out $OUT"
 START=$(date +%s)
 END=$((START + MINUTES * 60))
@@ -123,13 +131,19 @@ while :; do
   line=$(sample "$(awk -v s=$(( $(date +%s) - START )) 'BEGIN { printf "%.1f", s / 60 }')")
   echo "$line" >>"$OUT/samples.tsv"
   N=$((N + 1))
+  [ "$N" = 3 ] && [ -n "$NMT_OPT" ] && "$JCMD" "$SERVER_PID" VM.native_memory baseline >/dev/null
   [ "$(date +%s)" -ge "$END" ] && break
   next=$((START + N * INTERVAL))
   [ "$next" -gt "$END" ] && next=$END
-  sleep $(( next - $(date +%s) > 0 ? next - $(date +%s) : 0 ))
+  # In the background and waited for, so that INT or TERM end the run at once, not after the sleep.
+  sleep $(( next - $(date +%s) > 0 ? next - $(date +%s) : 0 )) &
+  wait $!
 done
 
 # ------------------------------------------------------------------ report
+if [ -n "$NMT_OPT" ] && [ "$N" -ge 3 ]; then
+  "$JCMD" "$SERVER_PID" VM.native_memory summary.diff scale=MB >"$OUT/nmt-diff.txt" 2>&1 || true
+fi
 kill -TERM "$SIPP_PID" 2>/dev/null || true
 wait "$SIPP_PID" 2>/dev/null || true
 STAT=$(ls -t "$OUT"/*_.csv 2>/dev/null | head -1 || true)
@@ -140,9 +154,10 @@ fi
 echo
 column -t -s $'\t' "$OUT/samples.tsv"
 echo
+set +e   # the verdict's exit status is the script's
 awk -F'\t' -v minutes="$MINUTES" -v failed="$FAILED" '
   NR == 1 { next }
-  { n++; t[n] = $1; v[n, 3] = $3; v[n, 4] = $4; v[n, 5] = $5; v[n, 6] = $6; calls = $7 }
+  { n++; t[n] = $1; v[n, 3] = $3; v[n, 4] = $4; v[n, 5] = $6; v[n, 6] = $7; calls = $8 }
   function slope(col,   i, k, st, sv, stt, stv, m) {
     k = 0; st = sv = stt = stv = 0
     for (i = 3; i <= n; i++) { k++; st += t[i]; sv += v[i, col]; stt += t[i] * t[i]; stv += t[i] * v[i, col] }
@@ -169,3 +184,11 @@ awk -F'\t' -v minutes="$MINUTES" -v failed="$FAILED" '
     print "verdict: " (grow ? "growing" : "flat")
     exit grow
   }' "$OUT/samples.tsv" | tee "$OUT/verdict.txt"
+RC=${PIPESTATUS[0]}
+set -e
+if [ -s "$OUT/nmt-diff.txt" ]; then
+  echo
+  echo "native memory since the end of the warm-up (NMT, committed, MB; areas that changed):"
+  grep -E "^(Total|-[ ]+[A-Za-z])" "$OUT/nmt-diff.txt" | grep -E "committed=[0-9]+MB [+-]" | sed 's/^/  /' || true
+fi
+exit "$RC"

@@ -112,8 +112,10 @@ class ImpairedMemberIT {
         assertThat(timing.packets()).as("about 50 packets a second; " + o)
                 .isGreaterThan((int) (45 * (TALK.toSeconds() - SETTLE_SEC - 0.5)));
         assertThat(timing.lost()).as("no packet of the mix missing at the clean listener; " + o).isZero();
+        // A mixer paced by the impaired member's packets would pass on their jitter: 33 ms (RFC 3550)
+        // for 100 ms of it. The load of the shared machine alone has pushed this mean to 4.6 ms.
         assertThat(timing.meanJitterMs()).as("the clean listener's jitter stays far below what the impaired"
-                + " member's packets carry; " + o).isLessThan(8.0);
+                + " member's packets carry; " + o).isLessThan(12.0);
         return o;
     }
 
