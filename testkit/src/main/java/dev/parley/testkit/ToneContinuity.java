@@ -7,10 +7,12 @@ import java.util.Arrays;
  * frame: the tone's Goertzel level in each frame against the median frame (the tone as it sounds when
  * nothing goes wrong), and each frame's RMS level against the median RMS.
  *
- * <p>Frames of one packet, not longer Goertzel blocks: a jitter buffer that grows or shrinks jumps the
- * tone's phase at a frame boundary, and a window spanning the jump adds the two sides out of phase
- * and reads low although nothing was missing. At 20 ms the Goertzel still tells the tone from noise
- * (its main lobe is about 100 Hz wide).
+ * <p>Short Goertzel windows, not 0.25 s blocks: a jitter buffer that grows or shrinks jumps the tone's
+ * phase (it repeats or cuts a few samples), and a window spanning the jump adds the two sides out of
+ * phase and reads low although nothing was missing. The tone level of a frame is the better of its
+ * two 10 ms halves, since a jump spoils at most one of them: the listener's recording need not be
+ * aligned with the server's frames, so jumps fall anywhere in a frame. At 10 ms the Goertzel still
+ * tells a lone tone from silence and noise (its main lobe is about 200 Hz wide).
  *
  * <p>What the counts tell apart: a frame replaced by concealment that replays the last packet with a
  * fading gain reads about 1 dB low ({@code repairedFrames}, threshold 0.5 dB); a packet that is
@@ -20,7 +22,7 @@ import java.util.Arrays;
  * out-of-order packets repairs each of them.
  *
  * @param frames 20 ms frames analysed
- * @param toneFrames frames whose tone level is within 6 dB of the median frame's
+ * @param toneFrames frames whose tone level (the better half) is within 6 dB of the median frame's
  * @param medianToneDb the median frame's tone level, dBFS (peak of the sine)
  * @param referenceDb the median frame's RMS level, dBFS
  * @param repairedFrames frames whose RMS is more than 0.5 dB below the reference
@@ -44,7 +46,10 @@ public record ToneContinuity(int frames, int toneFrames, double medianToneDb, do
         int n = (to - from) / frame;
         double[] toneDb = new double[n], rmsDb = new double[n];
         for (int i = 0; i < n; i++) {
-            toneDb[i] = Goertzel.levelDb(s, from + i * frame, from + (i + 1) * frame, rate, freqHz);
+            // The better half of the frame: a phase jump spoils at most one of them (see above).
+            int start = from + i * frame, mid = start + frame / 2;
+            toneDb[i] = Math.max(Goertzel.levelDb(s, start, mid, rate, freqHz),
+                    Goertzel.levelDb(s, mid, start + frame, rate, freqHz));
             rmsDb[i] = rmsDb(s, from + i * frame, from + (i + 1) * frame);
         }
         double medianTone = median(toneDb), reference = median(rmsDb);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.config.StorageSettings;
 import dev.parley.server.store.BillingRecord;
+import dev.parley.testkit.BaresipControl;
 import dev.parley.testkit.BaresipPeer;
 import dev.parley.testkit.ParleyProcess;
 import dev.parley.testkit.Sipp;
 import dev.parley.testkit.TestConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,8 @@ class CallFaultsIT {
                         "peer87 left", rtpTimeout.plus(EVENT_LIMIT));
             }
             Instant leftAt = Instant.parse(left.path("time").asText());
+            Files.writeString(dir.resolve("outcome.txt"), "removed " + Duration.between(killedAt, leftAt).toMillis()
+                    + " ms after the kill: " + left + "\n");
             assertThat(left.path("reason").asText()).as(left.toString()).isEqualTo("rtp-timeout");
             assertThat(Duration.between(killedAt, leftAt)).as("removed after the 3 s timeout, not before, not long after")
                     .isGreaterThanOrEqualTo(rtpTimeout.minusMillis(500)).isLessThan(rtpTimeout.plusSeconds(5));
@@ -134,6 +138,7 @@ class CallFaultsIT {
         List<Double> oks = receivedTimes(noAck.messages(), "SIP/2.0 200", absolute.getFirst());
         List<Double> byes = receivedTimes(noAck.messages(), "BYE sip", absolute.getFirst());
         String seen = "200 OK at " + oks + ", BYE at " + byes + " (seconds after the first 200, by sipp's clock)";
+        Files.writeString(dir.resolve("outcome.txt"), seen + "\n");
         // RFC 3261 13.3.1.4 and 17.2.1: retransmit at T1 = 0.5 s, doubling up to T2 = 4 s, for 64*T1 = 32 s:
         // 0, 0.5, 1.5, 3.5, 7.5, 11.5, ... 31.5: eleven copies.
         assertThat(oks.size()).as(seen).isBetween(9, 12);
@@ -169,10 +174,16 @@ class CallFaultsIT {
                 ApiClient api = new ApiClient(apiPort, ApiClient.generatedToken(dir.resolve("server")));
                 awaitMembers(api, 3);
                 stoppedAt = Instant.now();
+                long stoppedNanos = System.nanoTime();
                 exit = server.stop();
-                assertThat(a.awaitEvent("CALL_CLOSED", EVENT_LIMIT).param()).as("peer87 got a BYE").isNotEmpty();
-                assertThat(b.awaitEvent("CALL_CLOSED", EVENT_LIMIT).param()).as("peer88 got a BYE").isNotEmpty();
+                BaresipControl.Event closedA = a.awaitEvent("CALL_CLOSED", EVENT_LIMIT);
+                BaresipControl.Event closedB = b.awaitEvent("CALL_CLOSED", EVENT_LIMIT);
+                assertThat(closedA.param()).as("peer87 got a BYE").isNotEmpty();
+                assertThat(closedB.param()).as("peer88 got a BYE").isNotEmpty();
                 sippResult = s.await();
+                long closedNanos = Math.max(closedA.receivedNanos(), closedB.receivedNanos());
+                Files.writeString(dir.resolve("outcome.txt"), "both baresips closed "
+                        + (closedNanos - stoppedNanos) / 1_000_000 + " ms after SIGTERM\n");
             }
             assertThat(server.log()).contains("stopping: ending 3 calls").contains("stopped");
         }
