@@ -276,6 +276,15 @@ public final class BaresipPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL at once: the peer vanishes mid-call without a BYE, as a phone does whose network went
+     * away. Its recordings may be cut short. {@link #close()} still cleans up.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        Processes.waitFor(process, Duration.ofSeconds(5));
+    }
+
     /** Asks baresip to quit (1 s), then SIGTERM and SIGKILL. Safe to call twice. */
     @Override
     public void close() {

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199). The control-plane tests (ApiIT,
  * WebhookIT, DashboardIT) use SIP 15080-15089, API 8580-8589, webhook receivers 8590-8599 and
  * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399). The load generator's IT
- * (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099.
+ * (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099. The fault tests (ImpairedMemberIT,
+ * CallFaultsIT) use Parley SIP 15280-15289, impairment relays and their API ports 19000-19099, sipp
+ * SIP 5470-5479 and media 18700-18799, baresip slots 85-89.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.
