@@ -3,13 +3,15 @@ package dev.parley.server.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code sip:}. */
 final class SipReader {
 
-    static final List<String> KEYS = List.of("address", "port", "transports");
+    static final List<String> KEYS = Stream.concat(Stream.of("address", "port", "transports"),
+            SipDefencesReader.KEYS.stream()).toList();
     private static final List<String> TRANSPORTS = List.of("udp", "tcp");
 
     private SipReader() {
@@ -27,6 +29,7 @@ final class SipReader {
         String address = m.read("address", Values::address);
         Integer port = m.read("port", v -> Values.integer(v, 1, 65535));
         List<String> transports = m.has("transports") ? transports(m, problems) : null;
+        SipDefences defences = SipDefencesReader.read(m, base == null ? null : base.defences(), problems);
         if (problems.count() > before) {
             return null;
         }
@@ -34,7 +37,8 @@ final class SipReader {
                 address != null ? address : base.address(),
                 port != null ? port : base.port(),
                 transports != null ? transports.contains("udp") : base.udp(),
-                transports != null ? transports.contains("tcp") : base.tcp());
+                transports != null ? transports.contains("tcp") : base.tcp(),
+                defences);
     }
 
     /** A list such as {@code [udp, tcp]}; a single word is taken as a list of one. */

@@ -9,10 +9,12 @@ import java.util.Objects;
  * @param port    1..65535, the same for every transport
  * @param udp     listen on UDP
  * @param tcp     listen on TCP; at least one of the two is on
+ * @param defences rate limits and refused user agents
  */
-public record SipSettings(String address, int port, boolean udp, boolean tcp) {
+public record SipSettings(String address, int port, boolean udp, boolean tcp, SipDefences defences) {
 
     public SipSettings {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(defences, "defences");
     }
 }
