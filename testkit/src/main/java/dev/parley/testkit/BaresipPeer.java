@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and records what it hears.
  *
  * <p>Slot K uses SIP 127.0.0.1:5200+2K (baresip binds TLS on the next port), ctrl_tcp 4400+K and
- * RTP 31000+20K..+19, for slots 0-49.
+ * RTP 31000+20K..+19, for slots 0-99.
  *
  * <p>Codecs: G.711 at 8000 Hz, {@code G722/16000/1} and {@code opus/48000/2} (baresip names codecs by
  * their sample rate, not the RTP clock). The source WAV must be at the first codec's sample rate, and
@@ -39,8 +39,8 @@ public final class BaresipPeer implements AutoCloseable {
     /** What to start; make one with {@link #slot(int, Path)} and the {@code with*} methods. */
     public record Settings(int slot, Path outDir, Wav source, List<String> codecs, Duration lifetime, boolean sipTrace) {
         public Settings {
-            // 50 slots: SIP 5200-5299 (TLS on +1), ctrl 4400-4449, RTP 31000-31999.
-            if (slot < 0 || slot > 49) throw new IllegalArgumentException("slot 0-49, not " + slot);
+            // 100 slots: SIP 5200-5399 (TLS on +1), ctrl 4400-4499, RTP 31000-32999.
+            if (slot < 0 || slot > 99) throw new IllegalArgumentException("slot 0-99, not " + slot);
             codecs = List.copyOf(codecs);
         }
 
