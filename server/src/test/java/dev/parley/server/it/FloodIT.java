@@ -30,7 +30,7 @@ class FloodIT {
     void floodsAreRefused503ScannersAre403AndStrayRtpIsNotHeard() throws Exception {
         Path dir = ItSupport.outDir(getClass(), "flood");
         // A low rate, so what is served depends on the burst, not on how fast this machine gets through the flood.
-        try (CallUnderAttack call = CallUnderAttack.start(TestConfig.forPort(SIP_PORT), ", rate-limit: 2, rate-burst: 50, retry-after: 9s",
+        try (CallUnderAttack call = CallUnderAttack.start(TestConfig.forPort(SIP_PORT), ", rate-limit: 1, rate-burst: 30, retry-after: 9s",
                 dir, 82, 83);
                 RawSip attacker = RawSip.open(0)) {
             // Scanners are refused by their User-Agent before anything else, flood or not.
@@ -45,14 +45,20 @@ class FloodIT {
             // RTP from a stranger at the first member ports of the range, all through the flood.
             try (Sprayer spray = new Sprayer(20000, 20006)) {
                 spray.start();
+                long floodStart = System.nanoTime();
                 Map<Integer, Integer> invites = flood(attacker, "INVITE", 400);
                 Map<Integer, Integer> registers = flood(attacker, "REGISTER", 400);
+                double floodSeconds = (System.nanoTime() - floodStart) / 1e9;
                 assertThat(spray.sent()).as("the stranger's RTP went out").isGreaterThan(100);
-                // Within the burst (50) a source is served (404: no route; 401: challenged); the rest is 503.
-                assertThat(invites.getOrDefault(503, 0) + registers.getOrDefault(503, 0))
-                        .as("refused: INVITE %s, REGISTER %s", invites, registers).isGreaterThan(500);
-                assertThat(invites.getOrDefault(404, 0) + registers.getOrDefault(401, 0))
-                        .as("served while the bucket had tokens: %s %s", invites, registers).isBetween(40, 150);
+                // A source is served (404: no route; 401: challenged) within its burst of 30 plus one a
+                // second for as long as the flood lasted; everything else is 503. Answers the kernel
+                // dropped on this loaded machine are not counted either way.
+                int served = invites.getOrDefault(404, 0) + registers.getOrDefault(401, 0);
+                int refused = invites.getOrDefault(503, 0) + registers.getOrDefault(503, 0);
+                String what = String.format("INVITE %s, REGISTER %s in %.1f s", invites, registers, floodSeconds);
+                assertThat(served + refused).as("answered: " + what).isGreaterThan(200);
+                assertThat(served).as("served: " + what).isGreaterThanOrEqualTo(20).isLessThanOrEqualTo(30 + (int) Math.ceil(floodSeconds) + 2);
+                assertThat(refused).as("refused: " + what).isGreaterThan(served);
                 ItSupport.letAudioFlow(Duration.ofSeconds(2));
             }
             assertThat(RawSip.header(lastRefusal, "Retry-After")).isEqualTo("9");

@@ -130,10 +130,17 @@ final class RequestChecks {
     return cl.getContentLength() > actual ? new Rejection(400, "Content-Length exceeds the body") : null;
   }
 
-  /** RFC 3261 §8.2.2.1: 416 for a Request-URI scheme we do not understand. */
+  /**
+   * RFC 3261 §8.2.2.1: 416 for a Request-URI scheme we do not understand; §19.1.1: a SIP
+   * Request-URI never carries headers (RFC 4475 §3.1.2.11), 400.
+   */
   private static Rejection scheme(Request request) {
     String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
-    return SCHEMES.contains(scheme) ? null : new Rejection(416, "Unsupported URI Scheme");
+    if (!SCHEMES.contains(scheme)) return new Rejection(416, "Unsupported URI Scheme");
+    if (request.getRequestURI() instanceof javax.sip.address.SipURI sip && sip.getHeaderNames().hasNext()) {
+      return new Rejection(400, "Headers in the Request-URI");
+    }
+    return null;
   }
 
   /** RFC 3261 §8.2.2.3: we support no extensions, so every Require option tag is refused (420). */

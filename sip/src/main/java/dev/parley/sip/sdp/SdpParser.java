@@ -198,6 +198,8 @@ public final class SdpParser {
     }
 
     private static int number(int n, String text, int min, int max, String what) throws SdpException {
+      // "a=ptime" without ":20" (found by SdpParserFuzzTest): a value attribute with no value.
+      if (text == null) throw new SdpException(n, what + " has no value");
       try {
         int v = Integer.parseInt(text.trim());
         if (v < min || v > max) throw new SdpException(n, what + " out of range: " + v);
