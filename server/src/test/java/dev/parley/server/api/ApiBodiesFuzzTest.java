@@ -30,7 +30,7 @@ class ApiBodiesFuzzTest {
                 .dictionary(List.of("{", "}", "[", "]", "\"", ":", ",", "null", "true", "1e400", "-0", "\"talk\"",
                         "\"listen\"", "\"level\"", "\"sound\"", "\"tone\"", "\"frequencyHz\"", "\"durationMillis\"",
                         "\"levelDbfs\"", "\"builtin:enter\"", "\\u0000", "NaN"))
-                .rounds(20_000)
+                .rounds(10_000)
                 .run(this::read);
     }
 

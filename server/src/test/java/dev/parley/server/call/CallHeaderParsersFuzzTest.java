@@ -18,7 +18,7 @@ class CallHeaderParsersFuzzTest {
     void infoBodiesGiveADigitOrNothing() {
         Fuzzer.forCorpusOf(CallHeaderParsersFuzzTest.class)
                 .dictionary(List.of("Signal=", "Duration=", "\r\n", "\n", "=", "10", "11", "*", "#", " "))
-                .rounds(20_000)
+                .rounds(10_000)
                 .run(in -> {
                     String body = new String(in, StandardCharsets.UTF_8);
                     for (String type : TYPES) {
@@ -36,7 +36,7 @@ class CallHeaderParsersFuzzTest {
         Fuzzer.forCorpusOf(CallHeaderParsersFuzzTest.class)
                 .dictionary(List.of("user/", "gateway/", "sip:", "sips:", "{", "}", ",", "=", "caller-id-name=",
                         "caller-id-number=", "timeout=", "flags=", "header:X-", "origination_caller_id_name=", "|", ":", "@"))
-                .rounds(20_000)
+                .rounds(10_000)
                 .run(in -> {
                     try {
                         DialString.parse(new String(in, StandardCharsets.UTF_8));

@@ -29,7 +29,7 @@ class ConfigLoaderFuzzTest {
                         "storage:", "match: ", "room: ", "params: ", "profile: ", "pin: ", "flags: ", "sounds: ",
                         "rtp-ports: ", "port: ", "rate: ", "interval: ", "rate-limit: ", "refuse-user-agents: ", "'(", "$9",
                         "builtin:", "/etc/passwd", "webhooks: ", "url: "))
-                .rounds(4_000)
+                .rounds(2_000)
                 .run(this::load);
     }
 

@@ -72,17 +72,18 @@ class FloodIT {
     private static Map<Integer, Integer> flood(RawSip attacker, String method, int count) throws Exception {
         String run = method.toLowerCase() + "-" + System.nanoTime();
         for (int i = 0; i < count; i++) attacker.send(request(method, run + "-" + i, attacker.localPort(), null), SIP_PORT);
-        Map<Integer, Integer> byStatus = new HashMap<>();
-        int answered = 0;
-        while (answered < count) {
+        // One answer per request: a 404 is retransmitted until our ACK arrives (RFC 3261 §17.2.1), and must count once.
+        Map<String, Integer> statusByCallId = new HashMap<>();
+        while (statusByCallId.size() < count) {
             Optional<String> r = attacker.await(m -> m.contains(run) && RawSip.statusCode(m) >= 200, Duration.ofSeconds(5));
             if (r.isEmpty()) break; // the kernel may drop some of a burst: they are simply not counted
-            answered++;
             int status = RawSip.statusCode(r.get());
-            byStatus.merge(status, 1, Integer::sum);
+            if (statusByCallId.putIfAbsent(RawSip.header(r.get(), "Call-ID"), status) != null) continue;
             if (status == 503) lastRefusal = r.get();
             if (status >= 300 && method.equals("INVITE")) ack(attacker, r.get());
         }
+        Map<Integer, Integer> byStatus = new HashMap<>();
+        for (int status : statusByCallId.values()) byStatus.merge(status, 1, Integer::sum);
         return byStatus;
     }
 

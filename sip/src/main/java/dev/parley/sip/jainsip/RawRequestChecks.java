@@ -77,17 +77,23 @@ final class RawRequestChecks {
     }
   }
 
-  /** Header fields with their continuation lines joined (RFC 3261 §7.3.1), the start line left out. */
+  /**
+   * Header fields with their continuation lines joined (RFC 3261 §7.3.1), the start line left out.
+   * Linear: a message of thousands of continuation lines must not cost quadratic time.
+   */
   private static java.util.List<String> unfold(String[] lines) {
     java.util.List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = null;
     for (int i = 1; i < lines.length; i++) {
       String l = lines[i];
-      if (!out.isEmpty() && !l.isEmpty() && (l.charAt(0) == ' ' || l.charAt(0) == '\t')) {
-        out.set(out.size() - 1, out.getLast() + " " + l.strip());
+      if (current != null && !l.isEmpty() && (l.charAt(0) == ' ' || l.charAt(0) == '\t')) {
+        current.append(' ').append(l.strip());
       } else {
-        out.add(l);
+        if (current != null) out.add(current.toString());
+        current = new StringBuilder(l);
       }
     }
+    if (current != null) out.add(current.toString());
     return out;
   }
 }

@@ -21,7 +21,7 @@ class SdpParserFuzzTest {
         .dictionary(List.of("\r\n", "\n", "m=audio ", "m=video ", "c=IN IP4 ", "c=IN IP6 ", "a=rtpmap:", "a=fmtp:",
             "a=ptime:", "a=maxptime:", "a=sendonly", "a=inactive", "a=rtcp:", "telephone-event/8000", "opus/48000/2",
             "RTP/AVP ", "RTP/SAVP ", " 0-16", "/", "0.0.0.0", "::", "b=AS:", "t=0 0", "o=- 1 1 IN IP4 ", "v=0"))
-        .rounds(25_000)
+        .rounds(12_000)
         .run(SdpParserFuzzTest::parseAndAnswer);
   }
 
