@@ -44,6 +44,16 @@ class PackageRulesTest {
   }
 
   @Test
+  void guardIsPureJdk() throws IOException {
+    List<Path> files = sources(MAIN.resolve("guard"));
+    assertThat(files).isNotEmpty();
+    for (Path f : files) {
+      assertThat(Files.readString(f)).as(f.toString())
+          .doesNotContain("import dev.parley.sip.").doesNotContain("import org.slf4j").doesNotContain("java.net.");
+    }
+  }
+
+  @Test
   void digestIsPureJdk() throws IOException {
     for (Path f : sources(MAIN.resolve("digest"))) {
       String text = Files.readString(f);

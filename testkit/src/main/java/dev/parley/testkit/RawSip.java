@@ -57,7 +57,11 @@ public final class RawSip implements AutoCloseable {
     }
 
     public void send(String message, int port) throws IOException {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        sendBytes(message.getBytes(StandardCharsets.UTF_8), port);
+    }
+
+    /** Sends {@code bytes} as one datagram, as they are (torture messages hold NUL, DEL and raw UTF-8). */
+    public void sendBytes(byte[] bytes, int port) throws IOException {
         socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", port)));
     }
 

@@ -30,6 +30,8 @@ final class OpusStreamDecoder implements AudioDecoder {
     } catch (OpusException | RuntimeException e) {
       // A corrupt packet (RFC 6716 §3.4 says reject it): Concentus reports some as exceptions of its own.
       return -1;
+    } catch (AssertionError e) {
+      return corrupt();
     }
   }
 
@@ -44,6 +46,8 @@ final class OpusStreamDecoder implements AudioDecoder {
       return decoder.decode(null, 0, 0, out, outOff, count, false);
     } catch (OpusException | RuntimeException e) {
       return 0;
+    } catch (AssertionError e) {
+      return Math.max(0, corrupt());
     }
   }
 
@@ -53,6 +57,20 @@ final class OpusStreamDecoder implements AudioDecoder {
       return decoder.decode(in, off, len, out, outOff, count, true);
     } catch (OpusException | RuntimeException e) {
       return conceal(out, outOff, count);
+    } catch (AssertionError e) {
+      corrupt();
+      return conceal(out, outOff, count);
     }
+  }
+
+  /**
+   * Concentus checks its internal ranges with {@code OpusAssert}, which throws AssertionError whether
+   * or not the JVM runs with {@code -ea}; some malformed packets trip it (found by RtpInputFuzzTest).
+   * An Error would end the media worker thread, and with it every room on that worker, so it is a
+   * rejected packet like any other; the decoder's state may be half-updated, so it starts afresh.
+   */
+  private int corrupt() {
+    decoder.resetState();
+    return -1;
   }
 }

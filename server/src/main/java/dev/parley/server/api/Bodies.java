@@ -11,7 +11,11 @@ final class Bodies {
   private Bodies() {}
 
   static ObjectNode object(Context ctx, ObjectMapper mapper) {
-    String text = ctx.body();
+    return object(ctx.body(), mapper);
+  }
+
+  /** The body as a JSON object; anything else is a 400. */
+  static ObjectNode object(String text, ObjectMapper mapper) {
     if (text.isBlank()) throw ApiException.badRequest("expected a JSON object in the request body");
     JsonNode node;
     try {

@@ -3,10 +3,12 @@ package dev.parley.server.call;
 import dev.parley.server.config.ExtensionConfig;
 import dev.parley.server.config.GatewayConfig;
 import dev.parley.server.config.ServerConfig;
+import dev.parley.server.config.SipDefences;
 import dev.parley.sip.DigestRealm;
 import dev.parley.sip.InviteAuthPolicy;
 import dev.parley.sip.RegistrarPolicy;
 import dev.parley.sip.RegistrationListener;
+import dev.parley.sip.SipGuard;
 import dev.parley.sip.SipServerOptions;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,7 +37,13 @@ public final class SipPolicies {
           : InviteAuthPolicy.Decision.TRUST;
     };
     return SipServerOptions.none().withRealm(realm).withRegistrar(RegistrarPolicy.standard(new Registrations()))
-        .withInviteAuth(invites);
+        .withInviteAuth(invites).withGuard(guard(c.sip().defences()));
+  }
+
+  /** The config's defences; the password-guessing lockout keeps the SIP layer's defaults. */
+  static SipGuard guard(SipDefences d) {
+    return SipGuard.defaults().withRate(d.rateLimit(), d.rateBurst(), (int) d.retryAfter().toSeconds())
+        .withRefusedUserAgents(d.refuseUserAgents());
   }
 
   /** One log line per registration change. */

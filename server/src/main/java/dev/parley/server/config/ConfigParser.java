@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one config text into a {@link ServerConfig}, on top of a base (the built-in defaults) that
@@ -87,8 +88,24 @@ final class ConfigParser {
                     : e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
             String what = e.getProblem() != null ? e.getProblem() : e.getContext();
             throw new ConfigException(new ConfigProblem(source, line, "", "invalid YAML: " + what));
+        } catch (ReaderException e) {
+            // Unmarked: a character YAML does not allow (found by ConfigLoaderFuzzTest). Its position is an index.
+            throw new ConfigException(new ConfigProblem(source, lineAt(text, e.getPosition()), "",
+                    "invalid YAML: character " + String.format("U+%04X", e.getCodePoint()) + " is not allowed"));
         } catch (YAMLException e) {
-            throw new ConfigException(new ConfigProblem(source, 0, "", "invalid YAML: " + e.getMessage()));
+            throw new ConfigException(new ConfigProblem(source, 1, "", "invalid YAML: " + e.getMessage()));
         }
+    }
+
+    /** The 1-based line of the {@code index}th code point of {@code text}. */
+    private static int lineAt(String text, int index) {
+        int line = 1;
+        int end = text.offsetByCodePoints(0, Math.min(Math.max(index, 0), text.codePointCount(0, text.length())));
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads {@code sip:}. */
 final class SipReader {
 
-    static final List<String> KEYS =
-            List.of("address", "port", "transports", "tls-port", "tls-certificate", "tls-private-key");
+    static final List<String> KEYS = Stream.concat(
+            Stream.of("address", "port", "transports", "tls-port", "tls-certificate", "tls-private-key"),
+            SipDefencesReader.KEYS.stream()).toList();
     private static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls");
 
     private SipReader() {
@@ -42,6 +44,7 @@ final class SipReader {
         Integer tlsPort = m.read("tls-port", v -> Values.integer(v, 1, 65535));
         Path certificate = m.read("tls-certificate", v -> pemFile(v, baseDir));
         Path key = m.read("tls-private-key", v -> pemFile(v, baseDir));
+        SipDefences defences = SipDefencesReader.read(m, base == null ? null : base.defences(), problems);
         if (problems.count() > before) {
             return null;
         }
@@ -53,7 +56,8 @@ final class SipReader {
                 transports != null ? transports.contains("tls") : base.tls(),
                 tlsPort != null ? tlsPort : base.tlsPort(),
                 m.has("tls-certificate") ? nullIfNone(certificate) : base.tlsCertificate(),
-                m.has("tls-private-key") ? nullIfNone(key) : base.tlsPrivateKey());
+                m.has("tls-private-key") ? nullIfNone(key) : base.tlsPrivateKey(),
+                defences);
         if ((s.tlsCertificate() == null) != (s.tlsPrivateKey() == null)) {
             String given = s.tlsCertificate() != null ? "tls-certificate" : "tls-private-key";
             String missing = s.tlsCertificate() != null ? "tls-private-key" : "tls-certificate";

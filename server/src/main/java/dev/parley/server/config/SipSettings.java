@@ -15,20 +15,22 @@ import java.util.Objects;
  * @param tlsCertificate our PEM certificate (and chain), or {@code null} for a self-signed one made in the
  *                data directory on first start
  * @param tlsPrivateKey its PEM private key; null exactly when {@code tlsCertificate} is
+ * @param defences rate limits and refused user agents
  */
 public record SipSettings(String address, int port, boolean udp, boolean tcp, boolean tls, int tlsPort,
-                          Path tlsCertificate, Path tlsPrivateKey) {
+                          Path tlsCertificate, Path tlsPrivateKey, SipDefences defences) {
 
     /** The conventional TLS port (RFC 3261 §19.1.2). */
     public static final int DEFAULT_TLS_PORT = 5061;
 
     public SipSettings {
         Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(defences, "defences");
     }
 
     /** Without TLS. */
-    public SipSettings(String address, int port, boolean udp, boolean tcp) {
-        this(address, port, udp, tcp, false, DEFAULT_TLS_PORT, null, null);
+    public SipSettings(String address, int port, boolean udp, boolean tcp, SipDefences defences) {
+        this(address, port, udp, tcp, false, DEFAULT_TLS_PORT, null, null, defences);
     }
 
     /** Certificate paths made absolute against the config file's directory. */
@@ -36,6 +38,6 @@ public record SipSettings(String address, int port, boolean udp, boolean tcp, bo
         if (baseDir == null) return this;
         return new SipSettings(address, port, udp, tcp, tls, tlsPort,
                 tlsCertificate == null ? null : baseDir.resolve(tlsCertificate),
-                tlsPrivateKey == null ? null : baseDir.resolve(tlsPrivateKey));
+                tlsPrivateKey == null ? null : baseDir.resolve(tlsPrivateKey), defences);
     }
 }

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         ServerConfig c = ConfigLoader.loadDefault();
 
         assertThat(c.source()).isEqualTo("built-in defaults");
-        assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5060, true, true));
+        assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5060, true, true, c.sip().defences()));
         assertThat(c.media()).isEqualTo(new MediaSettings("127.0.0.1", 20000, 29999, 0, Duration.ofSeconds(60)));
         assertThat(c.profiles()).containsOnlyKeys("default");
         assertThat(c.profiles().get("default")).isEqualTo(new ProfileConfig("default", 8000, 20, 100, 0, true,
@@ -66,7 +66,7 @@ class ConfigLoaderTest {
                   workers: 4
                 """);
 
-        assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5070, true, true));
+        assertThat(c.sip()).isEqualTo(new SipSettings("127.0.0.1", 5070, true, true, c.sip().defences()));
         assertThat(c.media()).isEqualTo(new MediaSettings("127.0.0.1", 20000, 29999, 4, Duration.ofSeconds(60)));
     }
 

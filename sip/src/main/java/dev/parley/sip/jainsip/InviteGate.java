@@ -1,6 +1,7 @@
 package dev.parley.sip.jainsip;
 
 import dev.parley.sip.InviteAuthPolicy;
+import dev.parley.sip.guard.GuessLockout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +16,14 @@ final class InviteGate {
 
   private final InviteAuthPolicy policy;
   private final DigestAuthenticator auth;
+  private final GuessLockout guesses;
   private final Messages messages;
 
   /** @param auth null when no realm is configured: CHALLENGE then refuses (there is nothing to check) */
-  InviteGate(InviteAuthPolicy policy, DigestAuthenticator auth, Messages messages) {
+  InviteGate(InviteAuthPolicy policy, DigestAuthenticator auth, GuessLockout guesses, Messages messages) {
     this.policy = policy;
     this.auth = auth;
+    this.guesses = guesses;
     this.messages = messages;
   }
 
@@ -48,6 +51,11 @@ final class InviteGate {
   }
 
   private boolean challenge(JainSipCall call, javax.sip.message.Request invite) {
+    if (guesses.lockedOut(call.remoteHost())) {
+      log.info("call {}: INVITE from {}, locked out after repeated wrong credentials; 403", call.callId(), call.remoteHost());
+      call.refuseBeforeHandler(403, "Forbidden", r -> {});
+      return false;
+    }
     switch (auth.verify(invite, true)) {
       case DigestAuthenticator.Verdict.Authenticated a -> {
         call.authenticatedAs(a.user());
@@ -56,6 +64,7 @@ final class InviteGate {
       }
       case DigestAuthenticator.Verdict.Failed f -> {
         log.info("call {}: INVITE from {} with wrong credentials for '{}'", call.callId(), call.remoteHost(), f.user());
+        if (guesses.failed(call.remoteHost())) log.warn("{} locked out after repeated wrong credentials", call.remoteHost());
         call.refuseBeforeHandler(403, "Forbidden", r -> {});
       }
       case DigestAuthenticator.Verdict.Stale s ->

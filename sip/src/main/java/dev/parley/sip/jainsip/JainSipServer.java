@@ -11,6 +11,8 @@ import dev.parley.sip.OutgoingCallRequest;
 import dev.parley.sip.Registrar;
 import dev.parley.sip.SipServerOptions;
 import dev.parley.sip.SipConfig;
+import dev.parley.sip.SipGuard;
+import dev.parley.sip.guard.GuessLockout;
 import dev.parley.sip.SipServer;
 import dev.parley.sip.SipStartException;
 import gov.nist.javax.sip.SipStackImpl;
@@ -103,10 +105,13 @@ public final class JainSipServer implements SipServer {
       ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("sip-timers " + config.port()).factory());
       DigestAuthenticator auth = services.realm() == null ? null : new DigestAuthenticator(services.realm(), services.clock());
+      SipGuard g = services.guard();
+      GuessLockout guesses = new GuessLockout(g.guessLimit(), g.guessWindow(), g.lockout(), services.clock());
       RegistrarService registrar = services.registrar() == null ? null
-          : new RegistrarService(services.registrar(), auth, responder, services.clock(), timers);
-      InviteGate gate = new InviteGate(services.inviteAuth(), auth, messages);
-      provider.addSipListener(new RequestDispatcher(provider, responder, handler, calls::add, calls::remove, registrar, gate));
+          : new RegistrarService(services.registrar(), auth, guesses, responder, services.clock(), timers);
+      InviteGate gate = new InviteGate(services.inviteAuth(), auth, guesses, messages);
+      provider.addSipListener(new RequestDispatcher(provider, responder, handler, calls::add, calls::remove, registrar, gate,
+          new RequestGuard(g)));
       stack.start();
       UacMessages uac = new UacMessages(messages, provider);
       Dialer dialer = new Dialer(provider, uac, responder, timers, calls);

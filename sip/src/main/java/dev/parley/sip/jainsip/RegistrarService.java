@@ -3,6 +3,7 @@ package dev.parley.sip.jainsip;
 import dev.parley.sip.Binding;
 import dev.parley.sip.RegistrarPolicy;
 import dev.parley.sip.RegistrationListener;
+import dev.parley.sip.guard.GuessLockout;
 import dev.parley.sip.registrar.BindingTable;
 import dev.parley.sip.registrar.RegisterOutcome;
 import dev.parley.sip.registrar.RegisterRequest;
@@ -42,11 +43,13 @@ final class RegistrarService {
   private final BindingTable table;
   private final Responder responder;
   private final DigestAuthenticator auth;
+  private final GuessLockout guesses;
   private final Clock clock;
   private final CallEvents<RegistrationListener> events = new CallEvents<>("registrar");
 
-  RegistrarService(RegistrarPolicy policy, DigestAuthenticator auth, Responder responder, Clock clock,
+  RegistrarService(RegistrarPolicy policy, DigestAuthenticator auth, GuessLockout guesses, Responder responder, Clock clock,
       ScheduledExecutorService timers) {
+    this.guesses = guesses;
     this.table = new BindingTable(policy, clock);
     this.responder = responder;
     this.auth = auth;
@@ -100,6 +103,12 @@ final class RegistrarService {
    * so that the answers do not tell which users exist; a digest user other than the To user, too.
    */
   private boolean authenticated(ServerTransaction st, Request request, String user, String source) {
+    if (guesses.lockedOut(source)) {
+      // Not even checked: a guesser must learn nothing from the answers while locked out.
+      log.debug("REGISTER for {} from {}: source locked out", user, source);
+      responder.reply(st, 403, "Forbidden");
+      return false;
+    }
     DigestAuthenticator.Verdict v = auth.verify(request, false);
     switch (v) {
       case DigestAuthenticator.Verdict.Authenticated a when a.user().equals(user) -> {
@@ -120,6 +129,7 @@ final class RegistrarService {
   }
 
   private void failed(ServerTransaction st, String user, String source) {
+    if (guesses.failed(source)) log.warn("registrar: {} locked out after repeated wrong credentials", source);
     responder.reply(st, 403, "Forbidden");
     events.post(l -> l.onAuthenticationFailed(user, source));
   }

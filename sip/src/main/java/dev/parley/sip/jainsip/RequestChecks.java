@@ -1,5 +1,6 @@
 package dev.parley.sip.jainsip;
 
+import gov.nist.javax.sip.header.SIPHeaderList;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import java.text.ParseException;
@@ -35,9 +36,16 @@ final class RequestChecks {
 
   private static final Set<String> SCHEMES = Set.of("sip", "sips", "tel");
 
+  /** Header fields a request may have; real ones have 10 to 30. Beyond: 513 (RFC 3261 §21.5.11). */
+  static final int MAX_HEADER_FIELDS = 256;
+
+  /** The largest body we read; an SDP offer is 200 bytes to 2 KiB. Beyond: 413 (RFC 3261 §21.4.11). */
+  static final int MAX_BODY_BYTES = 16 * 1024;
+
   /** The first reason to refuse {@code request}, or {@code null} to go on. Never call it for ACK. */
   static Rejection check(Request request) {
     Rejection r = version(request);
+    if (r == null) r = size(request);
     if (r == null) r = mandatoryHeaders(request);
     if (r == null) r = malformedHeader(request);
     if (r == null) r = truncatedBody(request);
@@ -51,6 +59,28 @@ final class RequestChecks {
   private static Rejection version(Request request) {
     String version = ((SIPRequest) request).getRequestLine().getSipVersion();
     return "SIP/2.0".equalsIgnoreCase(version) ? null : new Rejection(505, "Version Not Supported");
+  }
+
+  /**
+   * Bounds on what one request may make us hold and walk through. The stack has read the whole
+   * message by now (at most a UDP datagram, or 64 KiB over TCP), so memory is already bounded; this
+   * keeps thousands of headers or a megabyte of "SDP" from reaching the application.
+   */
+  private static Rejection size(Request request) {
+    int fields = 0;
+    for (Iterator<?> it = ((SIPMessage) request).getHeaders(); it.hasNext(); ) {
+      Object h = it.next();
+      fields += h instanceof SIPHeaderList<?> list ? list.size() : 1;
+    }
+    ListIterator<String> unparsed = ((SIPMessage) request).getUnrecognizedHeaders();
+    while (unparsed != null && unparsed.hasNext()) {
+      unparsed.next();
+      fields++;
+    }
+    if (fields > MAX_HEADER_FIELDS) return new Rejection(513, "Message Too Large");
+    byte[] body = request.getRawContent();
+    if (body != null && body.length > MAX_BODY_BYTES) return new Rejection(413, "Request Entity Too Large");
+    return null;
   }
 
   /**
@@ -100,10 +130,17 @@ final class RequestChecks {
     return cl.getContentLength() > actual ? new Rejection(400, "Content-Length exceeds the body") : null;
   }
 
-  /** RFC 3261 §8.2.2.1: 416 for a Request-URI scheme we do not understand. */
+  /**
+   * RFC 3261 §8.2.2.1: 416 for a Request-URI scheme we do not understand; §19.1.1: a SIP
+   * Request-URI never carries headers (RFC 4475 §3.1.2.11), 400.
+   */
   private static Rejection scheme(Request request) {
     String scheme = request.getRequestURI().getScheme().toLowerCase(Locale.ROOT);
-    return SCHEMES.contains(scheme) ? null : new Rejection(416, "Unsupported URI Scheme");
+    if (!SCHEMES.contains(scheme)) return new Rejection(416, "Unsupported URI Scheme");
+    if (request.getRequestURI() instanceof javax.sip.address.SipURI sip && sip.getHeaderNames().hasNext()) {
+      return new Rejection(400, "Headers in the Request-URI");
+    }
+    return null;
   }
 
   /** RFC 3261 §8.2.2.3: we support no extensions, so every Require option tag is refused (420). */

@@ -43,6 +43,7 @@ final class RequestDispatcher implements SipListenerExt {
   private final Consumer<DialogParty> onCallFinished;
   private final RegistrarService registrar;
   private final InviteGate gate;
+  private final RequestGuard guard;
 
   /** @param registrar null: REGISTER is answered 405 */
   RequestDispatcher(
@@ -52,7 +53,8 @@ final class RequestDispatcher implements SipListenerExt {
       Consumer<DialogParty> onCallStarted,
       Consumer<DialogParty> onCallFinished,
       RegistrarService registrar,
-      InviteGate gate) {
+      InviteGate gate,
+      RequestGuard guard) {
     this.provider = provider;
     this.responder = responder;
     this.outOfDialog = new OutOfDialogRequests(responder);
@@ -61,6 +63,7 @@ final class RequestDispatcher implements SipListenerExt {
     this.onCallFinished = onCallFinished;
     this.registrar = registrar;
     this.gate = gate;
+    this.guard = guard;
   }
 
   @Override
@@ -82,6 +85,13 @@ final class RequestDispatcher implements SipListenerExt {
       return;
     }
     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+    Rejection screened = guard.screen(request, inDialog);
+    if (screened != null) {
+      // Stateless (RFC 3261 §8.2.7): a flood must cost us neither a transaction nor a thread.
+      log.debug("{} from {} refused with {}", method, RequestGuard.source(request), screened.status());
+      responder.replyStateless(request, screened);
+      return;
+    }
     if (Request.INVITE.equals(method) && inDialog && partyOf(event.getDialog()) == null) {
       // §12.2.2: no such dialog. Stateless, or the RI would create a dialog for the transaction.
       responder.replyStateless(request, 481, "Call/Transaction Does Not Exist");

@@ -43,6 +43,7 @@ public final class TidyParserFactory implements MessageParserFactory {
   private static SIPMessage parse(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
       throws ParseException {
     SIPMessage m;
+    if (bytes != null && !startsWith(bytes, "SIP/")) RawRequestChecks.check(bytes);
     try {
       m = DELEGATE.parseSIPMessage(bytes, readBody, strict, listener);
     } catch (ParseException e) {
@@ -57,6 +58,14 @@ public final class TidyParserFactory implements MessageParserFactory {
       if (version != null && !version.equalsIgnoreCase("SIP/2.0")) r.getRequestLine().setSipVersion(version);
     }
     return m;
+  }
+
+  private static boolean startsWith(byte[] bytes, String prefix) {
+    int i = 0;
+    while (i + 1 < bytes.length && bytes[i] == '\r' && bytes[i + 1] == '\n') i += 2;
+    if (bytes.length - i < prefix.length()) return false;
+    for (int k = 0; k < prefix.length(); k++) if (bytes[i + k] != prefix.charAt(k)) return false;
+    return true;
   }
 
   /** The first of the headers every message needs (RFC 3261 §8.1.1, §8.2.6.2) that is missing, or null. */

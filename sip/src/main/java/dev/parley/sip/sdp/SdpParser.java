@@ -17,6 +17,12 @@ import java.util.Map;
  * stream in use needs a connection address.
  */
 public final class SdpParser {
+  /**
+   * Lines read at most. A real offer has 10 to 40; an offer with thousands is an attack on our time
+   * and memory (every line becomes an object), refused before any is parsed.
+   */
+  public static final int MAX_LINES = 500;
+
   private SdpParser() {}
 
   /**
@@ -26,7 +32,11 @@ public final class SdpParser {
    */
   public static SessionDescription parse(String sdp) throws SdpException {
     if (sdp == null || sdp.isBlank()) throw new SdpException(1, "empty SDP");
-    return new Run().parse(sdp.split("\r\n|\n|\r", -1));
+    String[] lines = sdp.split("\r\n|\n|\r", MAX_LINES + 2);
+    if (lines.length > MAX_LINES + 1 || (lines.length == MAX_LINES + 1 && !lines[MAX_LINES].isEmpty())) {
+      throw new SdpException(MAX_LINES + 1, "more than " + MAX_LINES + " lines");
+    }
+    return new Run().parse(lines);
   }
 
   /** One parse: the session-level fields and the media section being filled. */
@@ -188,6 +198,8 @@ public final class SdpParser {
     }
 
     private static int number(int n, String text, int min, int max, String what) throws SdpException {
+      // "a=ptime" without ":20" (found by SdpParserFuzzTest): a value attribute with no value.
+      if (text == null) throw new SdpException(n, what + " has no value");
       try {
         int v = Integer.parseInt(text.trim());
         if (v < min || v > max) throw new SdpException(n, what + " out of range: " + v);

@@ -158,6 +158,24 @@ class RegistrarFlowTest {
   }
 
   @Test
+  void tenWrongPasswordsLockTheSourceOutSoEvenTheRightOneIsForbidden() throws Exception {
+    for (int guess = 0; guess < 10; guess++) {
+      SipText challenge = send(register("alice", "300", null));
+      assertThat(challenge.status()).as("guess %d is challenged", guess).isEqualTo(401);
+      SipText r = send(register("alice", "300", answer(challenge.all("WWW-Authenticate").getFirst(), "alice", "guess" + guess)));
+      assertThat(r.status()).isEqualTo(403);
+    }
+    SipText r = send(register("alice", "300", null));
+    assertThat(r.status()).as("locked out: not even challenged").isEqualTo(403);
+    assertThat(server.registrar().contacts("alice")).isEmpty();
+    clock.advance(Duration.ofMinutes(16));
+    SipText challenge = send(register("alice", "300", null));
+    assertThat(challenge.status()).as("the lockout ends").isEqualTo(401);
+    SipText ok = send(register("alice", "300", answer(challenge.all("WWW-Authenticate").getFirst(), "alice", "secret")));
+    assertThat(ok.status()).isEqualTo(200);
+  }
+
+  @Test
   void unknownUserIsForbiddenLikeAWrongPassword() {
     SipText challenge = send(register("mallory", "300", null));
     assertThat(challenge.status()).as("challenged like anyone").isEqualTo(401);
