@@ -8,6 +8,9 @@ import dev.parley.media.jitter.JitterBufferConfig;
 import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.mixer.MixMinus;
 import dev.parley.media.mixer.TalkGate;
+import dev.parley.media.rtcp.RtcpParser;
+import dev.parley.media.rtcp.RtcpSession;
+import dev.parley.media.rtcp.RtcpStats;
 import dev.parley.media.rtp.RtpPacket;
 import dev.parley.media.rtp.TelephoneEvent;
 import java.io.IOException;
@@ -59,6 +62,13 @@ public final class MemberMedia {
   private TelephoneEventReceiver eventsIn;
   private TelephoneEventSender eventsOut;
   private final DtmfDetector inBandDtmf;
+  /** RFC 3550 reports about this stream: reads theirs, writes ours on the RTCP socket. */
+  private final RtcpSession rtcp;
+  /** Where our reports go: the source of the member's RTCP once seen (symmetric, RFC 4961), else RTP port + 1. */
+  private InetSocketAddress rtcpTarget;
+  private InetSocketAddress rtcpLatched;
+  /** The tick being sent, for the SR's timing. */
+  private long sendNanos;
 
   private InetSocketAddress target;
   private InetSocketAddress latched;
@@ -118,6 +128,7 @@ public final class MemberMedia {
     this.ssrc = r.nextLong() & 0xffffffffL;
     this.sequence = r.nextInt(0x10000);
     this.timestamp = r.nextLong() & 0xffffffffL;
+    this.rtcp = new RtcpSession(ssrc, "parley-" + Long.toHexString(ssrc) + "@" + localPort, worker.ntp, System.nanoTime());
   }
 
   /** The local RTP port to put in SDP; RTCP is this + 1. */
@@ -131,6 +142,11 @@ public final class MemberMedia {
 
   public JitterStats jitterStats() {
     return jitter.stats();
+  }
+
+  /** Round-trip time, jitter, loss both ways and MOS from RTCP (RFC 3550); updated every few seconds. */
+  public RtcpStats rtcpStats() {
+    return rtcp.stats();
   }
 
   /** Applies (or replaces, on re-INVITE) what signalling negotiated. */
@@ -276,6 +292,7 @@ public final class MemberMedia {
     }
     codecSlot = slot;
     codec = type;
+    rtcp.codec(type.encodingName(), type.clockRateHz());
     frameTicks = EdgeEncoder.frameTicks(type, frame, rate);
     payloadType = remote.payloadType();
     int te = remote.telephoneEventPayloadType();
@@ -304,22 +321,65 @@ public final class MemberMedia {
 
   void register(java.nio.channels.Selector selector) throws IOException {
     rtpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, this);
-    rtcpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, RTCP_MARKER);
+    rtcpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, rtcpKey);
     lastRxNanos = System.nanoTime();
   }
 
-  /** Attachment of RTCP keys: reports are read and dropped until RTCP lands. */
-  static final Object RTCP_MARKER = new Object();
+  /** Attachment of this member's RTCP key, so the worker tells RTCP from RTP without a lookup. */
+  record RtcpKey(MemberMedia member) {}
 
-  static void drainRtcp(DatagramChannel ch, ByteBuffer buf) {
-    try {
-      for (int i = 0; i < 16; i++) {
+  private final RtcpKey rtcpKey = new RtcpKey(this);
+
+  /** Reads and parses every datagram waiting on the RTCP socket. */
+  void drainRtcp(ByteBuffer buf, byte[] bytes, RtcpParser parser, long nowNanos) {
+    for (int i = 0; i < 16; i++) {
+      SocketAddress src;
+      try {
         buf.clear();
-        if (ch.receive(buf) == null) return;
+        src = rtcpChannel.receive(buf);
+      } catch (IOException e) {
+        continue; // an ICMP error surfaced on the socket
       }
-    } catch (IOException ignored) {
-      // An ICMP error surfaced on the socket; nothing to do for RTCP.
+      if (src == null) return;
+      int len = buf.position();
+      buf.flip();
+      buf.get(bytes, 0, len);
+      // Only from the host the RTP comes from (and so only once RTP has latched): a stranger must
+      // neither feed our figures nor redirect our reports.
+      InetSocketAddress from = (InetSocketAddress) src;
+      if (latched == null || !from.getAddress().equals(latched.getAddress())) continue;
+      boolean valid = parser.parse(bytes, 0, len);
+      if (valid && !from.equals(rtcpLatched)) {
+        rtcpLatched = from;
+        rtcpTarget = from;
+      }
+      rtcp.onReport(parser, valid, bytes, nowNanos, jitter.stats().currentDelayMs());
     }
+  }
+
+  /** Sends our report when one is due (called every tick). */
+  void rtcpTick(long nowNanos) {
+    if (rtcpDestination() == null) {
+      return;
+    }
+    int n = rtcp.poll(nowNanos, sending());
+    if (n > 0) worker.send(rtcpChannel, rtcp.buffer(), n, rtcpTarget);
+  }
+
+  /** The member leaves: a last report with a BYE (RFC 3550 §6.6), if we know where to send it. */
+  void rtcpBye(long nowNanos) {
+    if (rtcpDestination() == null || !rtcpChannel.isOpen()) return;
+    int n = rtcp.goodbye(nowNanos, sending());
+    worker.send(rtcpChannel, rtcp.buffer(), n, rtcpTarget);
+  }
+
+  private InetSocketAddress rtcpDestination() {
+    if (rtcpLatched == null && target != null && (rtcpTarget == null || rtcpTarget.getPort() != target.getPort() + 1
+        || !rtcpTarget.getAddress().equals(target.getAddress()))) {
+      // RFC 3550 §11: the next port up, until the member's own RTCP tells us better (set-up, not per packet).
+      rtcpTarget = new InetSocketAddress(target.getAddress(), target.getPort() + 1);
+    }
+    return rtcpTarget;
   }
 
   /** Reads every datagram waiting on the RTP socket. */
@@ -374,6 +434,7 @@ public final class MemberMedia {
       stats.unknownPayloadPackets++;
       return;
     }
+    rtcp.onReceived(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), nowNanos);
     if (!decoder.receive(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), bytes, rtp.payloadOffset(), rtp.payloadLength(),
         jitter, nowNanos)) {
       stats.badPackets++;
@@ -445,6 +506,7 @@ public final class MemberMedia {
    * RTP clock keeps time) and the event packet goes in their place.
    */
   void queue(byte[] payload, int length, int frame, long nowNanos) {
+    sendNanos = nowNanos;
     boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frameTicks, timestamp);
     if (codec.frameBased()) {
       // One encoded frame is one packet (RFC 7587 §4.2 allows several, we never need them).
@@ -468,6 +530,7 @@ public final class MemberMedia {
     sequence = (sequence + 1) & 0xffff;
     worker.send(rtpChannel, packet, h + length, target);
     stats.packetsSent++;
+    rtcp.onSent(length, timestamp, sendNanos);
   }
 
   private void takePacket(int payloadBytes, boolean send) {
@@ -489,6 +552,7 @@ public final class MemberMedia {
     worker.send(rtpChannel, packet, h + n, target);
     stats.packetsSent++;
     stats.eventPacketsSent++;
+    rtcp.onSentEvent(n);
   }
 
   /** Advances a private prompt while the member is not sent anything, so timing stays true. */

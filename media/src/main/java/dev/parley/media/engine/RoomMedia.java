@@ -140,6 +140,7 @@ public final class RoomMedia {
     if (m.removed) return;
     m.removed = true;
     drop(m);
+    m.rtcpBye(System.nanoTime());
     if (m.handedOver()) m.unregister();
     else m.closeSockets();
   }
@@ -149,6 +150,7 @@ public final class RoomMedia {
     if (m.removed) return;
     m.removed = true;
     drop(m);
+    m.rtcpBye(System.nanoTime());
     m.unregister();
   }
 
@@ -212,6 +214,7 @@ public final class RoomMedia {
         m.sendPersonal(acc, frame, nowNanos);
       }
       m.checkTimeout(nowNanos);
+      m.rtcpTick(nowNanos);
     }
   }
 
