@@ -18,7 +18,7 @@ public final class CodecWarmUp {
 
   /** Blocks for about a second of CPU; call once at start, from any thread. */
   public static void run() {
-    byte[] payload = new byte[1500];
+    byte[] payload = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     for (int rate : ROOM_RATES) {
       int frame = rate / 50;
       short[] pcm = new short[frame];

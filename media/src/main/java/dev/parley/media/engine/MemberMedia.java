@@ -2,6 +2,7 @@ package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.codec.CodecType;
+import dev.parley.media.codec.L16Codec;
 import dev.parley.media.dsp.DtmfDetector;
 import dev.parley.media.jitter.JitterBuffer;
 import dev.parley.media.jitter.JitterBufferConfig;
@@ -114,12 +115,10 @@ public final class MemberMedia {
     int frame = room.spec().frameSamples();
     this.in = new short[frame];
     this.out = new short[frame];
-    this.encoded = new byte[MAX_PACKET_BYTES];
+    this.encoded = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     this.promptFrame = new short[frame];
-    // Room interval and member ptime are both at most 30 ms: two of each always fit.
-    // Room interval and member ptime are both at most 30 ms, and no codec here makes more than two bytes a
-    // sample, so four packets always fit.
-    this.outFifo = new byte[4 * MAX_PACKET_BYTES];
+    // What is left of the last tick (less than a packet) plus one room frame, at most MAX_FRAME_BYTES.
+    this.outFifo = new byte[EdgeEncoder.MAX_FRAME_BYTES + 2 * MAX_PACKET_BYTES];
     this.jitter = new JitterBuffer(JitterBufferConfig.defaults(room.spec().rateHz()));
     this.eventsIn = new TelephoneEventReceiver(8000, listener);
     this.eventsOut = new TelephoneEventSender(8000);
@@ -272,8 +271,10 @@ public final class MemberMedia {
 
   private void applyRemote(RemoteMedia remote) {
     this.remote = remote;
-    int slot = CodecSlot.indexOf(remote.encodingName());
-    if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
+    int slot = CodecSlot.indexOf(remote.encodingName(), remote.clockRateHz());
+    if (slot < 0) {
+      throw new IllegalArgumentException("unsupported codec " + remote.encodingName() + "/" + remote.clockRateHz());
+    }
     CodecType type = CodecSlot.type(slot);
     int rate = room.spec().rateHz();
     int frame = room.spec().frameSamples();
@@ -304,7 +305,9 @@ public final class MemberMedia {
     if (!type.frameBased()) {
       // Encode one packet of silence with a scratch encoder to learn its size (set-up time, not per packet).
       int pcmRate = type.pcmRateHz(rate);
-      int samples = remote.ptimeMillis() * pcmRate / 1000;
+      // L16 at 48 kHz: a 20 ms packet is over the MTU, so the packets are shorter than the ptime asks.
+      int ptime = type instanceof L16Codec l16 ? Math.min(remote.ptimeMillis(), l16.maxPtimeMillis()) : remote.ptimeMillis();
+      int samples = ptime * pcmRate / 1000;
       packetBytes = type.newEncoder(pcmRate, samples, null).encode(new short[samples], 0, samples, new byte[samples * 2], 0);
     }
     if (latched == null && remote.address() != null) target = remote.address();

@@ -13,6 +13,8 @@ import java.net.InetSocketAddress;
  * @param send we send the mix to the member (false while the member holds the call)
  * @param receive the member's audio is mixed (false while held)
  * @param fmtp the peer's {@code a=fmtp} value for the codec (what it asks of our stream), or null
+ * @param clockRateHz the rtpmap clock of the codec; 0 for the codec's usual one (L16 needs it: one name,
+ *     three rates)
  */
 public record RemoteMedia(
     InetSocketAddress address,
@@ -22,7 +24,14 @@ public record RemoteMedia(
     int telephoneEventPayloadType,
     boolean send,
     boolean receive,
-    String fmtp) {
+    String fmtp,
+    int clockRateHz) {
+
+  public RemoteMedia(
+      InetSocketAddress address, int payloadType, String encodingName, int ptimeMillis, int telephoneEventPayloadType,
+      boolean send, boolean receive, String fmtp) {
+    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, fmtp, 0);
+  }
 
   /** Without fmtp: G.711 and G.722 have none. */
   public RemoteMedia(

@@ -57,7 +57,7 @@ public final class RoomMedia {
     this.acc = new int[frame];
     this.sharedPcm = new short[frame];
     this.roomPromptFrame = new short[frame];
-    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[1500];
+    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[EdgeEncoder.MAX_FRAME_BYTES];
   }
 
   public RoomMediaSpec spec() {
@@ -219,7 +219,7 @@ public final class RoomMedia {
   }
 
   private void encodeSilence(int slot) {
-    silenceEncoded[slot] = new byte[1500];
+    silenceEncoded[slot] = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     silenceEncodedLength[slot] = newEncoder(slot).encode(new short[frame], frame, silenceEncoded[slot]);
   }
 

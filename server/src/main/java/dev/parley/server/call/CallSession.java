@@ -532,6 +532,7 @@ public final class CallSession implements Leg, CallListener, MemberListener {
             ? new InetSocketAddress(n.remoteAddress(), n.remotePort())
             : null;
     return new RemoteMedia(
-        target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive, n.fmtp());
+        target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive, n.fmtp(),
+        n.clockRateHz());
   }
 }
