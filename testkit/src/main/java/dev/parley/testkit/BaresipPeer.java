@@ -40,7 +40,7 @@ public final class BaresipPeer implements AutoCloseable {
     public record Settings(int slot, Path outDir, Wav source, List<String> codecs, Duration lifetime, boolean sipTrace) {
         public Settings {
             // 50 slots: SIP 5200-5299 (TLS on +1), ctrl 4400-4449, RTP 31000-31999.
-            if (slot < 0 || slot > 49) throw new IllegalArgumentException("slot 0-49, not " + slot);
+            if (slot < 0 || slot > 99) throw new IllegalArgumentException("slot 0-99, not " + slot);
             codecs = List.copyOf(codecs);
         }
 
@@ -168,6 +168,7 @@ public final class BaresipPeer implements AutoCloseable {
                 "module g711.so",
                 "module g722.so",
                 "module opus.so",
+                "module l16.so",
                 "opus_stereo no",                   // RFC 7587 §6.1: ask for mono, a conference mix is mono
                 "opus_sprop_stereo no",
                 "opus_inbandfec yes",

@@ -158,7 +158,7 @@ final class MediaWorker implements Runnable {
     if (attachment instanceof MemberMedia m) {
       m.drain(rxBuffer, rxBytes, rtp, loopNanos);
     } else if (attachment instanceof MemberMedia.RtcpKey k) {
-      k.member().drainRtcp(rxBuffer, rxBytes, rtcp, loopNanos);
+      k.member().drainRtcp(rxBuffer, rxBytes, rtcp);
     }
   }
 

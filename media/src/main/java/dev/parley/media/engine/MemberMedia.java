@@ -334,7 +334,7 @@ public final class MemberMedia {
   private final RtcpKey rtcpKey = new RtcpKey(this);
 
   /** Reads and parses every datagram waiting on the RTCP socket. */
-  void drainRtcp(ByteBuffer buf, byte[] bytes, RtcpParser parser, long nowNanos) {
+  void drainRtcp(ByteBuffer buf, byte[] bytes, RtcpParser parser) {
     for (int i = 0; i < 16; i++) {
       SocketAddress src;
       try {
@@ -356,7 +356,8 @@ public final class MemberMedia {
         rtcpLatched = from;
         rtcpTarget = from;
       }
-      rtcp.onReport(parser, valid, bytes, nowNanos, jitter.stats().currentDelayMs());
+      // The arrival time is A of the RTT (RFC 3550 §6.4.1), so read now rather than the loop's time.
+      rtcp.onReport(parser, valid, bytes, System.nanoTime(), jitter.stats().currentDelayMs());
     }
   }
 
@@ -400,11 +401,16 @@ public final class MemberMedia {
       int len = buf.position();
       buf.flip();
       buf.get(bytes, 0, len);
-      onDatagram(bytes, len, (InetSocketAddress) src, rtp, nowNanos);
+      onDatagram(bytes, len, (InetSocketAddress) src, rtp, nowNanos, System.nanoTime());
     }
   }
 
-  private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos) {
+  /**
+   * @param nowNanos the worker's loop time (what the jitter buffer schedules by)
+   * @param arrivalNanos when this datagram was read: the loop time is taken before the select that may
+   *     wait up to a tick, which would put up to 20 ms of false jitter into the RFC 3550 figures
+   */
+  private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos, long arrivalNanos) {
     if (RtpPacket.looksLikeRtcp(bytes, 0, len) || !rtp.wrap(bytes, 0, len)) {
       stats.badPackets++;
       return;
@@ -437,7 +443,7 @@ public final class MemberMedia {
       stats.unknownPayloadPackets++;
       return;
     }
-    rtcp.onReceived(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), nowNanos);
+    rtcp.onReceived(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos);
     if (!decoder.receive(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), bytes, rtp.payloadOffset(), rtp.payloadLength(),
         jitter, nowNanos)) {
       stats.badPackets++;
