@@ -2,6 +2,7 @@ package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.codec.CodecType;
+import dev.parley.media.codec.ComfortNoise;
 import dev.parley.media.codec.L16Codec;
 import dev.parley.media.dsp.DtmfDetector;
 import dev.parley.media.jitter.JitterBuffer;
@@ -70,6 +71,15 @@ public final class MemberMedia {
   private InetSocketAddress rtcpLatched;
   /** The tick being sent, for the SR's timing. */
   private long sendNanos;
+  /** RFC 3389 CN payload type, or -1. */
+  private int comfortNoisePayloadType = -1;
+  /** The level of the member's last SID while it is silent (no audio since), or -1: noise fills its gaps. */
+  private int comfortNoiseLevelIn = -1;
+  private final ComfortNoise noiseIn = new ComfortNoise();
+  /** Sending: how long what the member hears has been silence-level, and whether we send SIDs for it. */
+  private int silentMillis;
+  private boolean sendingComfortNoise;
+  private long nextSidNanos;
 
   private InetSocketAddress target;
   private InetSocketAddress latched;
@@ -294,6 +304,11 @@ public final class MemberMedia {
     codecSlot = slot;
     codec = type;
     rtcp.codec(type.encodingName(), type.clockRateHz());
+    comfortNoisePayloadType = remote.comfortNoisePayloadType();
+    if (comfortNoisePayloadType < 0) {
+      comfortNoiseLevelIn = -1;
+      sendingComfortNoise = false;
+    }
     frameTicks = EdgeEncoder.frameTicks(type, frame, rate);
     payloadType = remote.payloadType();
     int te = remote.telephoneEventPayloadType();
@@ -439,10 +454,22 @@ public final class MemberMedia {
       }
       return;
     }
+    if (pt == comfortNoisePayloadType && comfortNoisePayloadType >= 0) {
+      // RFC 3389: the member went silent; its gaps are played as noise at this level until audio resumes.
+      int level = ComfortNoise.level(bytes, rtp.payloadOffset(), rtp.payloadLength());
+      if (level >= 0) {
+        comfortNoiseLevelIn = level;
+        stats.comfortNoisePacketsReceived++;
+      } else {
+        stats.badPackets++;
+      }
+      return;
+    }
     if (pt != payloadType || codec == null) {
       stats.unknownPayloadPackets++;
       return;
     }
+    comfortNoiseLevelIn = -1;
     rtcp.onReceived(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos);
     if (!decoder.receive(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), bytes, rtp.payloadOffset(), rtp.payloadLength(),
         jitter, nowNanos)) {
@@ -457,6 +484,11 @@ public final class MemberMedia {
    */
   boolean pullFrame(int frame, int roomEnergyLevel, long nowNanos) {
     JitterBuffer.Playout kind = jitter.read(in, 0, frame);
+    if (kind != JitterBuffer.Playout.AUDIO && comfortNoiseLevelIn >= 0) {
+      // Instead of concealment or silence: the noise the member's SID described (RFC 3389 §4).
+      noiseIn.fill(in, 0, frame, comfortNoiseLevelIn);
+      kind = JitterBuffer.Playout.AUDIO;
+    }
     eventsIn.tick(nowNanos);
     // Keys work while muted: they are how a member unmutes.
     if (receive && codec != null && telephoneEventPayloadType < 0) inBandDtmf.process(in, 0, frame);
@@ -506,7 +538,7 @@ public final class MemberMedia {
       if (ended) listener.onPlaybackDone(player.tag());
     }
     int n = encoder.encode(out, frame, encoded);
-    queue(encoded, n, frame, nowNanos);
+    queue(encoded, n, frame, nowNanos, out);
   }
 
   /**
@@ -514,22 +546,72 @@ public final class MemberMedia {
    * being sent, the audio packets of the tick are dropped instead (their timestamps still pass, so the
    * RTP clock keeps time) and the event packet goes in their place.
    */
-  void queue(byte[] payload, int length, int frame, long nowNanos) {
+  void queue(byte[] payload, int length, int frame, long nowNanos, short[] pcm) {
     sendNanos = nowNanos;
     boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frameTicks, timestamp);
+    int sidLevel = event ? -1 : comfortNoiseTick(pcm, frame, nowNanos);
+    boolean drop = event || sendingComfortNoise;
     if (codec.frameBased()) {
       // One encoded frame is one packet (RFC 7587 §4.2 allows several, we never need them).
-      if (!event && length > 0) sendPacket(payload, length);
+      if (!drop && length > 0) sendPacket(payload, length);
+      if (sidLevel >= 0) sendSid(sidLevel);
       timestamp = (timestamp + frameTicks) & 0xffffffffL;
     } else {
+      if (sidLevel >= 0) sendSid(sidLevel);
       if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
       System.arraycopy(payload, 0, outFifo, outFifoLength, length);
       outFifoLength += length;
       while (outFifoLength >= packetBytes) {
-        takePacket(packetBytes, !event);
+        takePacket(packetBytes, !drop);
       }
     }
     if (event) sendEventPacket();
+  }
+
+  /** Silence-level frames for this long start CN; then a SID goes every {@link #SID_INTERVAL_NANOS}. */
+  static final int COMFORT_NOISE_HANGOVER_MILLIS = 200;
+  static final long SID_INTERVAL_NANOS = 500_000_000L;
+  /** Mean absolute amplitude at or below which a frame counts as silence (about -52 dBov). */
+  static final int SILENCE_ENERGY = 64;
+
+  /**
+   * RFC 3389 on send, when negotiated and the room sends CN: decides whether this tick's audio is
+   * replaced by comfort noise, and whether a SID is due.
+   *
+   * @param pcm the frame the member hears at the room's rate, or null for digital silence
+   * @return the SID level to send now, or -1
+   */
+  private int comfortNoiseTick(short[] pcm, int frame, long nowNanos) {
+    if (comfortNoisePayloadType < 0 || !room.spec().comfortNoiseSend()) return -1;
+    int energy = pcm == null ? 0 : MixMinus.energy(pcm, frame);
+    // Above the room's own comfort noise (peak level, so mean |x| about half of it) counts as sound.
+    if (energy > Math.max(SILENCE_ENERGY, room.spec().comfortNoiseLevel() / 2 + 16)) {
+      silentMillis = 0;
+      if (sendingComfortNoise) {
+        sendingComfortNoise = false;
+        markNext = true; // RFC 3551 §4.1: the first packet after a silence carries the marker
+      }
+      return -1;
+    }
+    silentMillis += room.spec().intervalMillis();
+    if (silentMillis < COMFORT_NOISE_HANGOVER_MILLIS) return -1;
+    if (!sendingComfortNoise) {
+      sendingComfortNoise = true;
+      nextSidNanos = nowNanos;
+    }
+    if (nowNanos - nextSidNanos < 0) return -1;
+    nextSidNanos = nowNanos + SID_INTERVAL_NANOS;
+    return ComfortNoise.levelOfMeanAbs(energy);
+  }
+
+  private void sendSid(int level) {
+    int h = RtpPacket.writeHeader(packet, 0, false, comfortNoisePayloadType, sequence, timestamp, ssrc);
+    int n = ComfortNoise.writeSid(packet, h, level);
+    sequence = (sequence + 1) & 0xffff;
+    worker.send(rtpChannel, packet, h + n, target);
+    stats.packetsSent++;
+    stats.comfortNoisePacketsSent++;
+    rtcp.onSentEvent(1);
   }
 
   private void sendPacket(byte[] payload, int length) {

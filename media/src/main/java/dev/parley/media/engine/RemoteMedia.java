@@ -15,6 +15,7 @@ import java.net.InetSocketAddress;
  * @param fmtp the peer's {@code a=fmtp} value for the codec (what it asks of our stream), or null
  * @param clockRateHz the rtpmap clock of the codec; 0 for the codec's usual one (L16 needs it: one name,
  *     three rates)
+ * @param comfortNoisePayloadType RFC 3389 CN at the codec's clock, or -1 when not negotiated
  */
 public record RemoteMedia(
     InetSocketAddress address,
@@ -25,12 +26,20 @@ public record RemoteMedia(
     boolean send,
     boolean receive,
     String fmtp,
-    int clockRateHz) {
+    int clockRateHz,
+    int comfortNoisePayloadType) {
+
+  public RemoteMedia(
+      InetSocketAddress address, int payloadType, String encodingName, int ptimeMillis, int telephoneEventPayloadType,
+      boolean send, boolean receive, String fmtp, int clockRateHz) {
+    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, fmtp, clockRateHz,
+        -1);
+  }
 
   public RemoteMedia(
       InetSocketAddress address, int payloadType, String encodingName, int ptimeMillis, int telephoneEventPayloadType,
       boolean send, boolean receive, String fmtp) {
-    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, fmtp, 0);
+    this(address, payloadType, encodingName, ptimeMillis, telephoneEventPayloadType, send, receive, fmtp, 0, -1);
   }
 
   /** Without fmtp: G.711 and G.722 have none. */

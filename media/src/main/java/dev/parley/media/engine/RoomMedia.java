@@ -197,7 +197,7 @@ public final class RoomMedia {
       } else if (m.hearsSilence()) {
         int slot = m.codecSlot;
         if (silenceEncoded[slot] == null) encodeSilence(slot);
-        m.queue(silenceEncoded[slot], silenceEncodedLength[slot], frame, nowNanos);
+        m.queue(silenceEncoded[slot], silenceEncodedLength[slot], frame, nowNanos, null);
       } else if (m.hearsSharedMix()) {
         int slot = m.codecSlot;
         if (!sharedReady[slot]) {
@@ -209,7 +209,7 @@ public final class RoomMedia {
           sharedEncodedLength[slot] = sharedEncoders[slot].encode(sharedPcm, frame, sharedEncoded[slot]);
           sharedReady[slot] = true;
         }
-        m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos);
+        m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos, sharedPcm);
       } else {
         m.sendPersonal(acc, frame, nowNanos);
       }

@@ -533,6 +533,6 @@ public final class CallSession implements Leg, CallListener, MemberListener {
             : null;
     return new RemoteMedia(
         target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive, n.fmtp(),
-        n.clockRateHz());
+        n.clockRateHz(), n.comfortNoisePayloadType());
   }
 }

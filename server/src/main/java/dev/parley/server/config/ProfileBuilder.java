@@ -31,6 +31,7 @@ final class ProfileBuilder {
     Boolean record;
     String recordPath;
     Boolean recordWarning;
+    Boolean comfortNoiseSend;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -60,6 +61,7 @@ final class ProfileBuilder {
         b.record = p.record();
         b.recordPath = p.recordPath();
         b.recordWarning = p.recordWarning();
+        b.comfortNoiseSend = p.comfortNoiseSend();
         return b;
     }
 
@@ -68,6 +70,6 @@ final class ProfileBuilder {
         return new ProfileConfig(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace,
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
                 digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-                billing, record, recordPath, recordWarning);
+                billing, record, recordPath, recordWarning, comfortNoiseSend);
     }
 }

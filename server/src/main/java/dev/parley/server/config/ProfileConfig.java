@@ -43,6 +43,7 @@ import java.util.Objects;
  * @param recordPath        the recording's file: a template with {@code ${conference_name}} and
  *                          {@code ${strftime(%Y%m%d)}}, relative to {@code storage.data-dir} unless absolute
  * @param recordWarning     play a double beep to the room when a recording starts
+ * @param comfortNoiseSend  send RFC 3389 SID packets instead of silent audio to members that negotiated CN
  */
 public record ProfileConfig(
         String name,
@@ -70,7 +71,8 @@ public record ProfileConfig(
         boolean billing,
         boolean record,
         String recordPath,
-        boolean recordWarning) {
+        boolean recordWarning,
+        boolean comfortNoiseSend) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -89,6 +91,18 @@ public record ProfileConfig(
         autoDial = autoDial == null ? List.of() : List.copyOf(autoDial);
         Objects.requireNonNull(recordPath, "recordPath");
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    }
+
+    /** Without sending comfort noise. */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+                         InvitePolicy invitePolicy, String external, String externalDigits, boolean billing,
+                         boolean record, String recordPath, boolean recordWarning) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning, false);
     }
 
     /** A profile with billing on, recording off and no calling out (tests build these). */

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param telephoneEventPayloadType RFC 4733 payload type, or -1 if none was agreed
  * @param direction <em>our</em> direction: {@code RECVONLY} means we must not send (we are held)
  * @param fmtp the peer's {@code a=fmtp} value for the codec (its wishes for our stream), or null
+ * @param comfortNoisePayloadType RFC 3389 CN at the codec's clock, or -1 if the offer had none
  */
 public record NegotiatedAudio(
     String remoteAddress,
@@ -25,11 +26,20 @@ public record NegotiatedAudio(
     int ptimeMillis,
     int telephoneEventPayloadType,
     Direction direction,
-    String fmtp) {
+    String fmtp,
+    int comfortNoisePayloadType) {
   public NegotiatedAudio {
     Objects.requireNonNull(remoteAddress, "remoteAddress");
     Objects.requireNonNull(encodingName, "encodingName");
     Objects.requireNonNull(direction, "direction");
+  }
+
+  /** Without CN. */
+  public NegotiatedAudio(
+      String remoteAddress, int remotePort, int remoteRtcpPort, int payloadType, String encodingName, int clockRateHz,
+      int ptimeMillis, int telephoneEventPayloadType, Direction direction, String fmtp) {
+    this(remoteAddress, remotePort, remoteRtcpPort, payloadType, encodingName, clockRateHz, ptimeMillis,
+        telephoneEventPayloadType, direction, fmtp, -1);
   }
 
   /** Without fmtp. */
