@@ -168,6 +168,7 @@ public final class BaresipPeer implements AutoCloseable {
                 "module g711.so",
                 "module g722.so",
                 "module opus.so",
+                "module l16.so",
                 "opus_stereo no",                   // RFC 7587 §6.1: ask for mono, a conference mix is mono
                 "opus_sprop_stereo no",
                 "opus_inbandfec yes",

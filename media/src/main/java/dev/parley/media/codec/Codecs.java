@@ -4,7 +4,8 @@ package dev.parley.media.codec;
 public final class Codecs {
   private static final AudioCodec[] ALL = {PcmuCodec.INSTANCE, PcmaCodec.INSTANCE};
   private static final CodecType[] TYPES = {
-    new G711Type(PcmuCodec.INSTANCE), new G711Type(PcmaCodec.INSTANCE), G722Codec.INSTANCE, OpusCodec.INSTANCE
+    new G711Type(PcmuCodec.INSTANCE), new G711Type(PcmaCodec.INSTANCE), G722Codec.INSTANCE, OpusCodec.INSTANCE,
+    L16Codec.L16_8000
   };
 
   private Codecs() {}
@@ -24,7 +25,19 @@ public final class Codecs {
   }
 
   /**
-   * Any codec we implement (G.711, G.722, Opus) by rtpmap encoding name, case-insensitively.
+   * A codec by rtpmap encoding name and RTP clock: this is the lookup for L16, which has one entry per
+   * rate; for the others the clock must be theirs.
+   *
+   * @return the shared instance, or null if unknown at that clock
+   */
+  public static CodecType type(String encodingName, int clockRateHz) {
+    if ("L16".equalsIgnoreCase(encodingName)) return L16Codec.of(clockRateHz);
+    CodecType t = type(encodingName);
+    return t != null && t.clockRateHz() == clockRateHz ? t : null;
+  }
+
+  /**
+   * Any codec we implement (G.711, G.722, Opus; L16 at 8000 Hz) by rtpmap encoding name, case-insensitively.
    *
    * @return the shared instance, or null if unknown
    */

@@ -1,6 +1,7 @@
 package dev.parley.media.engine;
 
 import dev.parley.media.codec.CodecType;
+import dev.parley.media.codec.L16Codec;
 import dev.parley.media.jitter.JitterBuffer;
 import dev.parley.media.jitter.JitterBufferConfig;
 
@@ -18,7 +19,7 @@ public final class CodecWarmUp {
 
   /** Blocks for about a second of CPU; call once at start, from any thread. */
   public static void run() {
-    byte[] payload = new byte[1500];
+    byte[] payload = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     for (int rate : ROOM_RATES) {
       int frame = rate / 50;
       short[] pcm = new short[frame];
@@ -27,6 +28,9 @@ public final class CodecWarmUp {
       JitterBuffer jitter = new JitterBuffer(JitterBufferConfig.defaults(rate));
       for (int slot = 0; slot < CodecSlot.MAX; slot++) {
         CodecType type = CodecSlot.type(slot);
+        // L16 is a byte swap and rare: warming its three rates in three rooms doubled the start-up time
+        // on a loaded machine. Its resampling paths warm up in its first call instead.
+        if (type instanceof L16Codec) continue;
         EdgeEncoder encoder = new EdgeEncoder(type, rate, frame, "useinbandfec=1");
         EdgeDecoder decoder = new EdgeDecoder(type, rate);
         int ticks = EdgeEncoder.frameTicks(type, frame, rate);

@@ -9,6 +9,9 @@ import dev.parley.media.dsp.Resampler;
  * the codec's rate, then encoded. Media thread only; no allocation after construction.
  */
 final class EdgeEncoder {
+  /** The most one room frame encodes to: 30 ms of L16 at 48 kHz (G.711, G.722 and Opus make less). */
+  static final int MAX_FRAME_BYTES = 2880;
+
   private final CodecType type;
   private final AudioEncoder encoder;
   private final Resampler resampler;

@@ -1,5 +1,7 @@
 package dev.parley.media.engine;
 
+import dev.parley.media.rtcp.NtpTime;
+import dev.parley.media.rtcp.RtcpParser;
 import dev.parley.media.rtp.RtpPacket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -46,6 +48,9 @@ final class MediaWorker implements Runnable {
   private final byte[] rxBytes = new byte[2048];
   private final ByteBuffer txBuffer = ByteBuffer.allocateDirect(2048);
   private final RtpPacket rtp = new RtpPacket();
+  private final RtcpParser rtcp = new RtcpParser();
+  /** The SR clock of every member on this worker. */
+  final NtpTime ntp = NtpTime.system();
   private long loopNanos;
   private final long epochNanos = System.nanoTime();
   private final Consumer<SelectionKey> onReadable = this::onReadable;
@@ -171,8 +176,8 @@ final class MediaWorker implements Runnable {
     Object attachment = key.attachment();
     if (attachment instanceof MemberMedia m) {
       m.drain(rxBuffer, rxBytes, rtp, loopNanos);
-    } else if (key.channel() instanceof DatagramChannel ch) {
-      MemberMedia.drainRtcp(ch, rxBuffer);
+    } else if (attachment instanceof MemberMedia.RtcpKey k) {
+      k.member().drainRtcp(rxBuffer, rxBytes, rtcp);
     }
   }
 

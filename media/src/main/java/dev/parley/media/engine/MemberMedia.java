@@ -2,12 +2,17 @@ package dev.parley.media.engine;
 
 import dev.parley.media.audio.Prompt;
 import dev.parley.media.codec.CodecType;
+import dev.parley.media.codec.ComfortNoise;
+import dev.parley.media.codec.L16Codec;
 import dev.parley.media.dsp.DtmfDetector;
 import dev.parley.media.jitter.JitterBuffer;
 import dev.parley.media.jitter.JitterBufferConfig;
 import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.mixer.MixMinus;
 import dev.parley.media.mixer.TalkGate;
+import dev.parley.media.rtcp.RtcpParser;
+import dev.parley.media.rtcp.RtcpSession;
+import dev.parley.media.rtcp.RtcpStats;
 import dev.parley.media.rtp.RtpPacket;
 import dev.parley.media.srtp.SrtpKeyPair;
 import dev.parley.media.srtp.SrtpTransform;
@@ -62,6 +67,22 @@ public final class MemberMedia {
   private TelephoneEventReceiver eventsIn;
   private TelephoneEventSender eventsOut;
   private final DtmfDetector inBandDtmf;
+  /** RFC 3550 reports about this stream: reads theirs, writes ours on the RTCP socket. */
+  private final RtcpSession rtcp;
+  /** Where our reports go: the source of the member's RTCP once seen (symmetric, RFC 4961), else RTP port + 1. */
+  private InetSocketAddress rtcpTarget;
+  private InetSocketAddress rtcpLatched;
+  /** The tick being sent, for the SR's timing. */
+  private long sendNanos;
+  /** RFC 3389 CN payload type, or -1. */
+  private int comfortNoisePayloadType = -1;
+  /** The level of the member's last SID while it is silent (no audio since), or -1: noise fills its gaps. */
+  private int comfortNoiseLevelIn = -1;
+  private final ComfortNoise noiseIn = new ComfortNoise();
+  /** Sending: how long what the member hears has been silence-level, and whether we send SIDs for it. */
+  private int silentMillis;
+  private boolean sendingComfortNoise;
+  private long nextSidNanos;
 
   /** SRTP of this stream (RFC 3711), both null for plain RTP. */
   private SrtpKeyPair srtpKeys;
@@ -116,12 +137,10 @@ public final class MemberMedia {
     int frame = room.spec().frameSamples();
     this.in = new short[frame];
     this.out = new short[frame];
-    this.encoded = new byte[MAX_PACKET_BYTES];
+    this.encoded = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     this.promptFrame = new short[frame];
-    // Room interval and member ptime are both at most 30 ms: two of each always fit.
-    // Room interval and member ptime are both at most 30 ms, and no codec here makes more than two bytes a
-    // sample, so four packets always fit.
-    this.outFifo = new byte[4 * MAX_PACKET_BYTES];
+    // What is left of the last tick (less than a packet) plus one room frame, at most MAX_FRAME_BYTES.
+    this.outFifo = new byte[EdgeEncoder.MAX_FRAME_BYTES + 2 * MAX_PACKET_BYTES];
     this.jitter = new JitterBuffer(JitterBufferConfig.defaults(room.spec().rateHz()));
     this.eventsIn = new TelephoneEventReceiver(8000, listener);
     this.eventsOut = new TelephoneEventSender(8000);
@@ -130,6 +149,7 @@ public final class MemberMedia {
     this.ssrc = r.nextLong() & 0xffffffffL;
     this.sequence = r.nextInt(0x10000);
     this.timestamp = r.nextLong() & 0xffffffffL;
+    this.rtcp = new RtcpSession(ssrc, "parley-" + Long.toHexString(ssrc) + "@" + localPort, worker.ntp, System.nanoTime());
   }
 
   /** The local RTP port to put in SDP; RTCP is this + 1. */
@@ -143,6 +163,11 @@ public final class MemberMedia {
 
   public JitterStats jitterStats() {
     return jitter.stats();
+  }
+
+  /** Round-trip time, jitter, loss both ways and MOS from RTCP (RFC 3550); updated every few seconds. */
+  public RtcpStats rtcpStats() {
+    return rtcp.stats();
   }
 
   /** Applies (or replaces, on re-INVITE) what signalling negotiated. */
@@ -302,8 +327,10 @@ public final class MemberMedia {
       srtpOut = srtpKeys == null ? null : new SrtpTransform(srtpKeys.ours());
       srtpIn = srtpKeys == null ? null : new SrtpTransform(srtpKeys.theirs());
     }
-    int slot = CodecSlot.indexOf(remote.encodingName());
-    if (slot < 0) throw new IllegalArgumentException("unsupported codec " + remote.encodingName());
+    int slot = CodecSlot.indexOf(remote.encodingName(), remote.clockRateHz());
+    if (slot < 0) {
+      throw new IllegalArgumentException("unsupported codec " + remote.encodingName() + "/" + remote.clockRateHz());
+    }
     CodecType type = CodecSlot.type(slot);
     int rate = room.spec().rateHz();
     int frame = room.spec().frameSamples();
@@ -322,6 +349,12 @@ public final class MemberMedia {
     }
     codecSlot = slot;
     codec = type;
+    rtcp.codec(type.encodingName(), type.clockRateHz());
+    comfortNoisePayloadType = remote.comfortNoisePayloadType();
+    if (comfortNoisePayloadType < 0) {
+      comfortNoiseLevelIn = -1;
+      sendingComfortNoise = false;
+    }
     frameTicks = EdgeEncoder.frameTicks(type, frame, rate);
     payloadType = remote.payloadType();
     int te = remote.telephoneEventPayloadType();
@@ -333,7 +366,9 @@ public final class MemberMedia {
     if (!type.frameBased()) {
       // Encode one packet of silence with a scratch encoder to learn its size (set-up time, not per packet).
       int pcmRate = type.pcmRateHz(rate);
-      int samples = remote.ptimeMillis() * pcmRate / 1000;
+      // L16 at 48 kHz: a 20 ms packet is over the MTU, so the packets are shorter than the ptime asks.
+      int ptime = type instanceof L16Codec l16 ? Math.min(remote.ptimeMillis(), l16.maxPtimeMillis()) : remote.ptimeMillis();
+      int samples = ptime * pcmRate / 1000;
       packetBytes = type.newEncoder(pcmRate, samples, null).encode(new short[samples], 0, samples, new byte[samples * 2], 0);
     }
     if (latched == null && remote.address() != null) target = remote.address();
@@ -350,22 +385,73 @@ public final class MemberMedia {
 
   void register(java.nio.channels.Selector selector) throws IOException {
     rtpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, this);
-    rtcpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, RTCP_MARKER);
+    rtcpChannel.register(selector, java.nio.channels.SelectionKey.OP_READ, rtcpKey);
     lastRxNanos = System.nanoTime();
   }
 
-  /** Attachment of RTCP keys: reports are read and dropped until RTCP lands. */
-  static final Object RTCP_MARKER = new Object();
+  /** Attachment of this member's RTCP key, so the worker tells RTCP from RTP without a lookup. */
+  record RtcpKey(MemberMedia member) {}
 
-  static void drainRtcp(DatagramChannel ch, ByteBuffer buf) {
-    try {
-      for (int i = 0; i < 16; i++) {
+  private final RtcpKey rtcpKey = new RtcpKey(this);
+
+  /** Reads and parses every datagram waiting on the RTCP socket. */
+  void drainRtcp(ByteBuffer buf, byte[] bytes, RtcpParser parser) {
+    for (int i = 0; i < 16; i++) {
+      SocketAddress src;
+      try {
         buf.clear();
-        if (ch.receive(buf) == null) return;
+        src = rtcpChannel.receive(buf);
+      } catch (IOException e) {
+        continue; // an ICMP error surfaced on the socket
       }
-    } catch (IOException ignored) {
-      // An ICMP error surfaced on the socket; nothing to do for RTCP.
+      if (src == null) return;
+      int len = buf.position();
+      buf.flip();
+      buf.get(bytes, 0, len);
+      // Only from the host the RTP comes from (and so only once RTP has latched): a stranger must
+      // neither feed our figures nor redirect our reports.
+      InetSocketAddress from = (InetSocketAddress) src;
+      if (latched == null || !from.getAddress().equals(latched.getAddress())) continue;
+      // SRTCP (RFC 3711 §3.4): authenticated and decrypted in place, or ignored.
+      if (srtpIn != null && (len = srtpIn.unprotectRtcp(bytes, 0, len)) < 0) continue;
+      boolean valid = parser.parse(bytes, 0, len);
+      if (valid && !from.equals(rtcpLatched)) {
+        rtcpLatched = from;
+        rtcpTarget = from;
+      }
+      // The arrival time is A of the RTT (RFC 3550 §6.4.1), so read now rather than the loop's time.
+      rtcp.onReport(parser, valid, bytes, System.nanoTime(), jitter.stats().currentDelayMs());
     }
+  }
+
+  /** Sends our report when one is due (called every tick). */
+  void rtcpTick(long nowNanos) {
+    if (rtcpDestination() == null) {
+      return;
+    }
+    int n = protectRtcp(rtcp.poll(nowNanos, sending()));
+    if (n > 0) worker.send(rtcpChannel, rtcp.buffer(), n, rtcpTarget);
+  }
+
+  /** The member leaves: a last report with a BYE (RFC 3550 §6.6), if we know where to send it. */
+  void rtcpBye(long nowNanos) {
+    if (rtcpDestination() == null || !rtcpChannel.isOpen()) return;
+    int n = protectRtcp(rtcp.goodbye(nowNanos, sending()));
+    if (n > 0) worker.send(rtcpChannel, rtcp.buffer(), n, rtcpTarget);
+  }
+
+  /** SRTCP for an SRTP stream: the compound in {@code rtcp.buffer()} gets its index and tag in place. */
+  private int protectRtcp(int n) {
+    return n <= 0 || srtpOut == null ? n : srtpOut.protectRtcp(rtcp.buffer(), 0, n);
+  }
+
+  private InetSocketAddress rtcpDestination() {
+    if (rtcpLatched == null && target != null && (rtcpTarget == null || rtcpTarget.getPort() != target.getPort() + 1
+        || !rtcpTarget.getAddress().equals(target.getAddress()))) {
+      // RFC 3550 §11: the next port up, until the member's own RTCP tells us better (set-up, not per packet).
+      rtcpTarget = new InetSocketAddress(target.getAddress(), target.getPort() + 1);
+    }
+    return rtcpTarget;
   }
 
   /** Reads every datagram waiting on the RTP socket. */
@@ -383,11 +469,16 @@ public final class MemberMedia {
       int len = buf.position();
       buf.flip();
       buf.get(bytes, 0, len);
-      onDatagram(bytes, len, (InetSocketAddress) src, rtp, nowNanos);
+      onDatagram(bytes, len, (InetSocketAddress) src, rtp, nowNanos, System.nanoTime());
     }
   }
 
-  private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos) {
+  /**
+   * @param nowNanos the worker's loop time (what the jitter buffer schedules by)
+   * @param arrivalNanos when this datagram was read: the loop time is taken before the select that may
+   *     wait up to a tick, which would put up to 20 ms of false jitter into the RFC 3550 figures
+   */
+  private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos, long arrivalNanos) {
     if (RtpPacket.looksLikeRtcp(bytes, 0, len)) {
       stats.badPackets++;
       return;
@@ -425,10 +516,23 @@ public final class MemberMedia {
       }
       return;
     }
+    if (pt == comfortNoisePayloadType && comfortNoisePayloadType >= 0) {
+      // RFC 3389: the member went silent; its gaps are played as noise at this level until audio resumes.
+      int level = ComfortNoise.level(bytes, rtp.payloadOffset(), rtp.payloadLength());
+      if (level >= 0) {
+        comfortNoiseLevelIn = level;
+        stats.comfortNoisePacketsReceived++;
+      } else {
+        stats.badPackets++;
+      }
+      return;
+    }
     if (pt != payloadType || codec == null) {
       stats.unknownPayloadPackets++;
       return;
     }
+    comfortNoiseLevelIn = -1;
+    rtcp.onReceived(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), arrivalNanos);
     if (!decoder.receive(rtp.ssrc(), rtp.sequence(), rtp.timestamp(), bytes, rtp.payloadOffset(), rtp.payloadLength(),
         jitter, nowNanos)) {
       stats.badPackets++;
@@ -442,6 +546,11 @@ public final class MemberMedia {
    */
   boolean pullFrame(int frame, int roomEnergyLevel, long nowNanos) {
     JitterBuffer.Playout kind = jitter.read(in, 0, frame);
+    if (kind != JitterBuffer.Playout.AUDIO && comfortNoiseLevelIn >= 0) {
+      // Instead of concealment or silence: the noise the member's SID described (RFC 3389 §4).
+      noiseIn.fill(in, 0, frame, comfortNoiseLevelIn);
+      kind = JitterBuffer.Playout.AUDIO;
+    }
     eventsIn.tick(nowNanos);
     if (capture != null) captureFrame(frame);
     // Keys work while muted: they are how a member unmutes.
@@ -503,7 +612,7 @@ public final class MemberMedia {
       if (ended) listener.onPlaybackDone(player.tag());
     }
     int n = encoder.encode(out, frame, encoded);
-    queue(encoded, n, frame, nowNanos);
+    queue(encoded, n, frame, nowNanos, out);
   }
 
   /**
@@ -511,21 +620,72 @@ public final class MemberMedia {
    * being sent, the audio packets of the tick are dropped instead (their timestamps still pass, so the
    * RTP clock keeps time) and the event packet goes in their place.
    */
-  void queue(byte[] payload, int length, int frame, long nowNanos) {
+  void queue(byte[] payload, int length, int frame, long nowNanos, short[] pcm) {
+    sendNanos = nowNanos;
     boolean event = telephoneEventPayloadType >= 0 && eventsOut.tick(frameTicks, timestamp);
+    int sidLevel = event ? -1 : comfortNoiseTick(pcm, frame, nowNanos);
+    boolean drop = event || sendingComfortNoise;
     if (codec.frameBased()) {
       // One encoded frame is one packet (RFC 7587 §4.2 allows several, we never need them).
-      if (!event && length > 0) sendPacket(payload, length);
+      if (!drop && length > 0) sendPacket(payload, length);
+      if (sidLevel >= 0) sendSid(sidLevel);
       timestamp = (timestamp + frameTicks) & 0xffffffffL;
     } else {
+      if (sidLevel >= 0) sendSid(sidLevel);
       if (outFifoLength + length > outFifo.length) outFifoLength = 0; // cannot happen with valid ptimes
       System.arraycopy(payload, 0, outFifo, outFifoLength, length);
       outFifoLength += length;
       while (outFifoLength >= packetBytes) {
-        takePacket(packetBytes, !event);
+        takePacket(packetBytes, !drop);
       }
     }
     if (event) sendEventPacket();
+  }
+
+  /** Silence-level frames for this long start CN; then a SID goes every {@link #SID_INTERVAL_NANOS}. */
+  static final int COMFORT_NOISE_HANGOVER_MILLIS = 200;
+  static final long SID_INTERVAL_NANOS = 500_000_000L;
+  /** Mean absolute amplitude at or below which a frame counts as silence (about -52 dBov). */
+  static final int SILENCE_ENERGY = 64;
+
+  /**
+   * RFC 3389 on send, when negotiated and the room sends CN: decides whether this tick's audio is
+   * replaced by comfort noise, and whether a SID is due.
+   *
+   * @param pcm the frame the member hears at the room's rate, or null for digital silence
+   * @return the SID level to send now, or -1
+   */
+  private int comfortNoiseTick(short[] pcm, int frame, long nowNanos) {
+    if (comfortNoisePayloadType < 0 || !room.spec().comfortNoiseSend()) return -1;
+    int energy = pcm == null ? 0 : MixMinus.energy(pcm, frame);
+    // Above the room's own comfort noise (peak level, so mean |x| about half of it) counts as sound.
+    if (energy > Math.max(SILENCE_ENERGY, room.spec().comfortNoiseLevel() / 2 + 16)) {
+      silentMillis = 0;
+      if (sendingComfortNoise) {
+        sendingComfortNoise = false;
+        markNext = true; // RFC 3551 §4.1: the first packet after a silence carries the marker
+      }
+      return -1;
+    }
+    silentMillis += room.spec().intervalMillis();
+    if (silentMillis < COMFORT_NOISE_HANGOVER_MILLIS) return -1;
+    if (!sendingComfortNoise) {
+      sendingComfortNoise = true;
+      nextSidNanos = nowNanos;
+    }
+    if (nowNanos - nextSidNanos < 0) return -1;
+    nextSidNanos = nowNanos + SID_INTERVAL_NANOS;
+    return ComfortNoise.levelOfMeanAbs(energy);
+  }
+
+  private void sendSid(int level) {
+    int h = RtpPacket.writeHeader(packet, 0, false, comfortNoisePayloadType, sequence, timestamp, ssrc);
+    int n = ComfortNoise.writeSid(packet, h, level);
+    sequence = (sequence + 1) & 0xffff;
+    worker.send(rtpChannel, packet, h + n, target);
+    stats.packetsSent++;
+    stats.comfortNoisePacketsSent++;
+    rtcp.onSentEvent(1);
   }
 
   private void sendPacket(byte[] payload, int length) {
@@ -535,6 +695,7 @@ public final class MemberMedia {
     sequence = (sequence + 1) & 0xffff;
     worker.send(rtpChannel, packet, protect(h + length), target);
     stats.packetsSent++;
+    rtcp.onSent(length, timestamp, sendNanos);
   }
 
   /** SRTP-protects the packet in {@code packet} when the stream is secure; its length on the wire. */
@@ -561,6 +722,7 @@ public final class MemberMedia {
     worker.send(rtpChannel, packet, protect(h + n), target);
     stats.packetsSent++;
     stats.eventPacketsSent++;
+    rtcp.onSentEvent(n);
   }
 
   /** Advances a private prompt while the member is not sent anything, so timing stays true. */

@@ -12,6 +12,18 @@ public final class MemberStats {
   volatile long unknownPayloadPackets;
   volatile long eventPacketsReceived;
   volatile long eventPacketsSent;
+  volatile long comfortNoisePacketsReceived;
+  volatile long comfortNoisePacketsSent;
+
+  /** RFC 3389 SID packets received (valid ones). */
+  public long comfortNoisePacketsReceived() {
+    return comfortNoisePacketsReceived;
+  }
+
+  /** RFC 3389 SID packets sent in place of silent audio; also in packetsSent. */
+  public long comfortNoisePacketsSent() {
+    return comfortNoisePacketsSent;
+  }
 
   public long packetsReceived() {
     return packetsReceived;

@@ -57,7 +57,7 @@ public final class RoomMedia {
     this.acc = new int[frame];
     this.sharedPcm = new short[frame];
     this.roomPromptFrame = new short[frame];
-    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[1500];
+    for (int i = 0; i < CodecSlot.MAX; i++) sharedEncoded[i] = new byte[EdgeEncoder.MAX_FRAME_BYTES];
   }
 
   public RoomMediaSpec spec() {
@@ -160,6 +160,7 @@ public final class RoomMedia {
     m.removed = true;
     m.player.stop();
     drop(m);
+    m.rtcpBye(System.nanoTime());
     if (m.handedOver()) m.unregister();
     else m.closeSockets();
   }
@@ -169,6 +170,7 @@ public final class RoomMedia {
     if (m.removed) return;
     m.removed = true;
     drop(m);
+    m.rtcpBye(System.nanoTime());
     m.unregister();
   }
 
@@ -215,7 +217,7 @@ public final class RoomMedia {
       } else if (m.hearsSilence()) {
         int slot = m.codecSlot;
         if (silenceEncoded[slot] == null) encodeSilence(slot);
-        m.queue(silenceEncoded[slot], silenceEncodedLength[slot], frame, nowNanos);
+        m.queue(silenceEncoded[slot], silenceEncodedLength[slot], frame, nowNanos, null);
       } else if (m.hearsSharedMix()) {
         int slot = m.codecSlot;
         if (!sharedReady[slot]) {
@@ -227,16 +229,17 @@ public final class RoomMedia {
           sharedEncodedLength[slot] = sharedEncoders[slot].encode(sharedPcm, frame, sharedEncoded[slot]);
           sharedReady[slot] = true;
         }
-        m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos);
+        m.queue(sharedEncoded[slot], sharedEncodedLength[slot], frame, nowNanos, sharedPcm);
       } else {
         m.sendPersonal(acc, frame, nowNanos);
       }
       m.checkTimeout(nowNanos);
+      m.rtcpTick(nowNanos);
     }
   }
 
   private void encodeSilence(int slot) {
-    silenceEncoded[slot] = new byte[1500];
+    silenceEncoded[slot] = new byte[EdgeEncoder.MAX_FRAME_BYTES];
     silenceEncodedLength[slot] = newEncoder(slot).encode(new short[frame], frame, silenceEncoded[slot]);
   }
 

@@ -9,9 +9,17 @@ package dev.parley.media.engine;
  * @param intervalMillis the tick: 10, 20 or 30 ms
  * @param energyLevel frames whose mean absolute amplitude is below this are not mixed (0 = all)
  * @param comfortNoiseLevel peak amplitude of the noise listeners hear when nobody talks (0 = silence)
+ * @param comfortNoiseSend members that negotiated RFC 3389 CN are sent SID packets instead of audio while
+ *     what they hear is silence-level
  */
 public record RoomMediaSpec(
-    String name, int rateHz, int intervalMillis, int energyLevel, int comfortNoiseLevel) {
+    String name, int rateHz, int intervalMillis, int energyLevel, int comfortNoiseLevel, boolean comfortNoiseSend) {
+
+  /** Without sending CN. */
+  public RoomMediaSpec(String name, int rateHz, int intervalMillis, int energyLevel, int comfortNoiseLevel) {
+    this(name, rateHz, intervalMillis, energyLevel, comfortNoiseLevel, false);
+  }
+
   public RoomMediaSpec {
     if (rateHz != 8000 && rateHz != 16000 && rateHz != 48000) {
       throw new IllegalArgumentException("rooms mix at 8000, 16000 or 48000 Hz, not " + rateHz);

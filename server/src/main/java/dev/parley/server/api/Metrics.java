@@ -3,6 +3,7 @@ package dev.parley.server.api;
 import dev.parley.media.jitter.JitterStats;
 import dev.parley.media.engine.MemberStats;
 import dev.parley.media.engine.TickStats;
+import dev.parley.media.rtcp.RtcpStats;
 import dev.parley.server.conference.Conference;
 import dev.parley.server.conference.Member;
 import dev.parley.server.conference.Room;
@@ -42,6 +43,7 @@ final class Metrics {
     int rooms = 0, members = 0, talking = 0;
     long received = 0, sent = 0, lost = 0, concealed = 0;
     double worstJitter = 0;
+    RtcpFigures rtcp = new RtcpFigures();
     for (Room r : conference.rooms()) {
       rooms++;
       for (Member m : r.members()) {
@@ -54,6 +56,7 @@ final class Metrics {
         lost += j.lostPackets();
         concealed += j.concealedFrames();
         worstJitter = Math.max(worstJitter, j.jitterMs());
+        rtcp.add(m.media().rtcpStats());
       }
     }
     StringBuilder b = new StringBuilder(2048);
@@ -66,6 +69,7 @@ final class Metrics {
     gauge(b, "parley_rtp_packets_lost", "RTP packets the members present lost on the way in.", lost);
     gauge(b, "parley_rtp_frames_concealed", "Frames concealed for the members present.", concealed);
     gauge(b, "parley_rtp_jitter_max_milliseconds", "Largest interarrival jitter among the members present.", worstJitter);
+    rtcp.write(b);
     gauge(b, "parley_event_stream_clients", "WebSocket clients of the event stream.", streamClients.getAsInt());
     counter(b, "parley_events_total", "Conference events published since start.", conference.events().lastSequence());
     ticks(b);
@@ -120,6 +124,44 @@ final class Metrics {
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       b.append("jvm_gc_collection_seconds_total{gc=\"").append(label(gc.getName())).append("\"} ")
           .append(Math.max(0, gc.getCollectionTime()) / 1000.0).append('\n');
+    }
+  }
+
+  /** RTCP aggregates over the members present: sums, the worst round trip and jitter, the lowest MOS. */
+  private static final class RtcpFigures {
+    long reportsReceived;
+    long reportsSent;
+    long remoteLost;
+    double worstRoundTrip;
+    double worstRemoteJitter;
+    double lowestMos = -1;
+    int rated;
+    double mosSum;
+
+    void add(RtcpStats s) {
+      reportsReceived += s.reportsReceived();
+      reportsSent += s.reportsSent();
+      remoteLost += Math.max(0, s.remoteCumulativeLost());
+      worstRoundTrip = Math.max(worstRoundTrip, s.roundTripMillis());
+      worstRemoteJitter = Math.max(worstRemoteJitter, s.remoteJitterMillis());
+      if (s.mos() >= 0) {
+        lowestMos = lowestMos < 0 ? s.mos() : Math.min(lowestMos, s.mos());
+        mosSum += s.mos();
+        rated++;
+      }
+    }
+
+    void write(StringBuilder b) {
+      gauge(b, "parley_rtcp_reports_received", "RTCP compound packets received from the members present.", reportsReceived);
+      gauge(b, "parley_rtcp_reports_sent", "RTCP compound packets sent to the members present.", reportsSent);
+      gauge(b, "parley_rtcp_remote_packets_lost", "Our packets the members present report lost (RTCP RR).", remoteLost);
+      gauge(b, "parley_rtcp_round_trip_max_milliseconds", "Largest RTCP round-trip time among the members present.",
+          worstRoundTrip);
+      gauge(b, "parley_rtcp_remote_jitter_max_milliseconds", "Largest jitter the members present report of our stream.",
+          worstRemoteJitter);
+      gauge(b, "parley_mos_min", "Lowest estimated MOS (E-model) among the members rated; -1 when none is.", lowestMos);
+      gauge(b, "parley_mos_mean", "Mean estimated MOS of the members rated; -1 when none is.",
+          rated == 0 ? -1 : mosSum / rated);
     }
   }
 

@@ -28,9 +28,9 @@ final class Views {
       boolean talking, boolean muted, boolean deaf, boolean waiting, int talkStep, int listenStep, int energyLevel,
       int ownEnergyLevel, String joinedAt, MediaView media) {}
 
-  /** Counters since the member joined; {@code lostPackets} as the jitter buffer saw them. */
+  /** Counters since the member joined; {@code lostPackets} as the jitter buffer saw them; RTCP figures. */
   record MediaView(long packetsReceived, long packetsSent, long lostPackets, long latePackets, long concealedFrames,
-      double jitterMillis, int playoutDelayMillis) {}
+      double jitterMillis, int playoutDelayMillis, RtcpView rtcp) {}
 
   static RoomView room(Room r) {
     return new RoomView(r.name(), r.profile().name(), r.size(), r.profile().maxMembers(), r.locked(), r.recording() != null);
@@ -52,7 +52,8 @@ final class Views {
     MemberStats st = m.media().stats();
     JitterStats js = m.media().jitterStats();
     MediaView media = new MediaView(st.packetsReceived(), st.packetsSent(), js.lostPackets(), js.late(),
-        js.concealedFrames(), Math.round(js.jitterMs() * 10) / 10.0, js.currentDelayMs());
+        js.concealedFrames(), Math.round(js.jitterMs() * 10) / 10.0, js.currentDelayMs(),
+        RtcpView.of(m.media().rtcpStats()));
     return new MemberView(m.id(), m.leg().id(), m.leg().caller(), s.moderator() ? "moderator" : "member",
         List.copyOf(flags), m.media().codecName(), s.talking(), s.muted(), s.deaf(), s.waiting(), s.talkStep(),
         s.listenStep(), r.effectiveEnergyLevel(m), s.energyLevel(), m.joinedAt().toString(), media);

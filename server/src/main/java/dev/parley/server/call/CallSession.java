@@ -544,6 +544,6 @@ public final class CallSession implements Leg, CallListener, MemberListener {
             : null;
     return new RemoteMedia(
         target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(), send, receive, n.fmtp(),
-        SrtpMedia.keys(n.srtp()));
+        SrtpMedia.keys(n.srtp()), n.clockRateHz(), n.comfortNoisePayloadType());
   }
 }

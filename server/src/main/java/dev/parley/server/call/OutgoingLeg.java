@@ -387,6 +387,6 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     InetSocketAddress target = n.remotePort() > 0 && !"0.0.0.0".equals(n.remoteAddress())
         ? new InetSocketAddress(n.remoteAddress(), n.remotePort()) : null;
     return new RemoteMedia(target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(),
-        send, true);
+        send, true, n.fmtp(), n.clockRateHz(), n.comfortNoisePayloadType());
   }
 }

@@ -57,7 +57,8 @@ public final class RoomProfiles {
       ControlMap moderator = ControlMap.of(controls.group(p.controls()), controls.group(p.moderatorControls()));
       return new RoomProfile(
           p.name(),
-          new RoomMediaSpec(p.name(), rate, p.intervalMs(), p.energyLevel(), p.comfortNoiseLevel()),
+          new RoomMediaSpec(p.name(), rate, p.intervalMs(), p.energyLevel(), p.comfortNoiseLevel(),
+              p.comfortNoiseSend()),
           p.maxMembers(),
           p.lonely(),
           p.lonelyGrace(),

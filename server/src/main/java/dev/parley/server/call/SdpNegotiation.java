@@ -15,12 +15,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * SDP offer/answer for one call, with the codecs the media engine supports in the member's room: Opus
  * (RFC 7587, with our fmtp), G.722 and G.711 everywhere, except Opus in 30 ms rooms (Opus has no 30 ms
  * frame). Rooms mixing at 16000 or 48000 Hz take Opus, then G.722, whenever offered; 8000 Hz rooms
- * follow the offerer's order, since nothing above 4 kHz would survive the mix anyway.
+ * follow the offerer's order, since nothing above 4 kHz would survive the mix anyway. L16 (mono, at
+ * 8000, 16000 and 48000 Hz) is taken when offered, after the compressed codecs: it is lossless but
+ * costs 256 to 768 kbit/s.
  */
 final class SdpNegotiation {
   /** G.711 only: what an 8000 Hz room has always offered and what callers of the old constructor get. */
   static final List<AudioFormat> SUPPORTED =
       List.of(new AudioFormat("PCMU", 8000), new AudioFormat("PCMA", 8000));
+
+  /** RFC 3551 §4.5.11 L16, mono (dynamic payload types: the static 10 and 11 are stereo and 44.1 kHz). */
+  static final AudioFormat L16_8000 = new AudioFormat("L16", 8000);
+  static final AudioFormat L16_16000 = new AudioFormat("L16", 16000);
+  static final AudioFormat L16_48000 = new AudioFormat("L16", 48000);
 
   private final List<AudioFormat> supported;
   private final List<AudioFormat> preferred;
@@ -49,14 +56,14 @@ final class SdpNegotiation {
     boolean opusFits = room.intervalMillis() != 30;
     if (wideband) {
       this.supported = opusFits
-          ? List.of(opus, AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA)
-          : List.of(AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA);
+          ? List.of(opus, AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA, L16_16000, L16_48000, L16_8000)
+          : List.of(AudioFormat.G722, AudioFormat.PCMU, AudioFormat.PCMA, L16_16000, L16_48000, L16_8000);
       this.preferred = opusFits ? List.of(opus, AudioFormat.G722) : List.of(AudioFormat.G722);
     } else {
       // Our own offers (calling out) stay G.711 first in narrowband rooms.
       this.supported = opusFits
-          ? List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722, opus)
-          : List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722);
+          ? List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722, opus, L16_8000, L16_16000, L16_48000)
+          : List.of(AudioFormat.PCMU, AudioFormat.PCMA, AudioFormat.G722, L16_8000, L16_16000, L16_48000);
       this.preferred = List.of();
     }
   }

@@ -36,6 +36,7 @@ final class ProfileBuilder {
     Duration maxDuration;
     Duration warnBefore;
     Boolean recordOnModerator;
+    Boolean comfortNoiseSend;
 
     static ProfileBuilder from(ProfileConfig p) {
         ProfileBuilder b = new ProfileBuilder();
@@ -70,6 +71,7 @@ final class ProfileBuilder {
         b.maxDuration = p.maxDuration();
         b.warnBefore = p.warnBefore();
         b.recordOnModerator = p.recordOnModerator();
+        b.comfortNoiseSend = p.comfortNoiseSend();
         return b;
     }
 
@@ -79,6 +81,7 @@ final class ProfileBuilder {
                 comfortNoiseLevel, sounds, pin, moderatorPin, pinTries, flags, controls, moderatorControls,
                 digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
                 billing, record, recordPath, recordWarning, srtp, recordFormat, maxDuration, warnBefore,
-                recordOnModerator != null && recordOnModerator);
+                recordOnModerator != null && recordOnModerator,
+                comfortNoiseSend != null && comfortNoiseSend);
     }
 }

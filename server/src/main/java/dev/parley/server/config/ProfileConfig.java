@@ -50,6 +50,7 @@ import java.util.Objects;
  * @param warnBefore        the room hears a warning this long before {@code maxDuration}; zero for none
  * @param recordOnModerator {@code record: moderator}: a moderator (by flag or PIN) joining through this
  *                          profile (or route) starts the recording, others do not (Yate's organiser)
+ * @param comfortNoiseSend  send RFC 3389 SID packets instead of silent audio to members that negotiated CN
  */
 public record ProfileConfig(
         String name,
@@ -82,7 +83,8 @@ public record ProfileConfig(
         String recordFormat,
         Duration maxDuration,
         Duration warnBefore,
-        boolean recordOnModerator) {
+        boolean recordOnModerator,
+        boolean comfortNoiseSend) {
 
     /** The recording path of the built-in defaults (seed 000's auto-record, in WAV). */
     public static final String DEFAULT_RECORD_PATH =
@@ -107,6 +109,20 @@ public record ProfileConfig(
         flags = flags == null || flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
     }
 
+    /** Without sending comfort noise. */
+    public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
+                         Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
+                         int pinTries, Set<MemberFlag> flags, String controls, String moderatorControls,
+                         Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+                         InvitePolicy invitePolicy, String external, String externalDigits, boolean billing,
+                         boolean record, String recordPath, boolean recordWarning, SrtpMode srtp, String recordFormat,
+                         Duration maxDuration, Duration warnBefore, boolean recordOnModerator) {
+        this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
+                moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
+                autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning,
+                srtp, recordFormat, maxDuration, warnBefore, recordOnModerator, false);
+    }
+
     /** A profile without SRTP, recording format and duration limit: SRTP optional, WAV, no limit. */
     public ProfileConfig(String name, int rateHz, int intervalMs, int energyLevel, int maxMembers, boolean lonely,
                          Duration lonelyGrace, int comfortNoiseLevel, Sounds sounds, String pin, String moderatorPin,
@@ -117,7 +133,7 @@ public record ProfileConfig(
         this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
                 moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
                 autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning,
-                SrtpMode.OPTIONAL, "wav", Duration.ZERO, Duration.ZERO, false);
+                SrtpMode.OPTIONAL, "wav", Duration.ZERO, Duration.ZERO, false, false);
     }
 
     /** A profile without recording format and duration limit: WAV, no limit. */
@@ -130,7 +146,7 @@ public record ProfileConfig(
         this(name, rateHz, intervalMs, energyLevel, maxMembers, lonely, lonelyGrace, comfortNoiseLevel, sounds, pin,
                 moderatorPin, pinTries, flags, controls, moderatorControls, digitTimeout, announceCount, endWithModerator,
                 autoDial, invitePolicy, external, externalDigits, billing, record, recordPath, recordWarning,
-                srtp, "wav", Duration.ZERO, Duration.ZERO, false);
+                srtp, "wav", Duration.ZERO, Duration.ZERO, false, false);
     }
 
     /** A profile with billing on, recording off and no calling out (tests build these). */

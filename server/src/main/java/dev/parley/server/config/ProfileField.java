@@ -71,6 +71,12 @@ enum ProfileField {
             };
         }
     },
+    COMFORT_NOISE_SEND("comfort-noise-send", false) {
+        @Override
+        void apply(ProfileBuilder b, String value) {
+            b.comfortNoiseSend = Values.bool(value);
+        }
+    },
     PIN("pin", true) {
         @Override
         void apply(ProfileBuilder b, String value) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param direction <em>our</em> direction: {@code RECVONLY} means we must not send (we are held)
  * @param fmtp the peer's {@code a=fmtp} value for the codec (its wishes for our stream), or null
  * @param srtp the SDES keys when the stream is SRTP, or null for plain RTP
+ * @param comfortNoisePayloadType RFC 3389 CN at the codec's clock, or -1 if the offer had none
  */
 public record NegotiatedAudio(
     String remoteAddress,
@@ -27,19 +28,36 @@ public record NegotiatedAudio(
     int telephoneEventPayloadType,
     Direction direction,
     String fmtp,
-    NegotiatedSrtp srtp) {
+    NegotiatedSrtp srtp,
+    int comfortNoisePayloadType) {
   public NegotiatedAudio {
     Objects.requireNonNull(remoteAddress, "remoteAddress");
     Objects.requireNonNull(encodingName, "encodingName");
     Objects.requireNonNull(direction, "direction");
   }
 
-  /** Plain RTP. */
+  /** Plain RTP, without CN. */
   public NegotiatedAudio(
       String remoteAddress, int remotePort, int remoteRtcpPort, int payloadType, String encodingName, int clockRateHz,
       int ptimeMillis, int telephoneEventPayloadType, Direction direction, String fmtp) {
     this(remoteAddress, remotePort, remoteRtcpPort, payloadType, encodingName, clockRateHz, ptimeMillis,
-        telephoneEventPayloadType, direction, fmtp, null);
+        telephoneEventPayloadType, direction, fmtp, null, -1);
+  }
+
+  /** SRTP (or plain with null), without CN. */
+  public NegotiatedAudio(
+      String remoteAddress, int remotePort, int remoteRtcpPort, int payloadType, String encodingName, int clockRateHz,
+      int ptimeMillis, int telephoneEventPayloadType, Direction direction, String fmtp, NegotiatedSrtp srtp) {
+    this(remoteAddress, remotePort, remoteRtcpPort, payloadType, encodingName, clockRateHz, ptimeMillis,
+        telephoneEventPayloadType, direction, fmtp, srtp, -1);
+  }
+
+  /** Plain RTP, with CN. */
+  public NegotiatedAudio(
+      String remoteAddress, int remotePort, int remoteRtcpPort, int payloadType, String encodingName, int clockRateHz,
+      int ptimeMillis, int telephoneEventPayloadType, Direction direction, String fmtp, int comfortNoisePayloadType) {
+    this(remoteAddress, remotePort, remoteRtcpPort, payloadType, encodingName, clockRateHz, ptimeMillis,
+        telephoneEventPayloadType, direction, fmtp, null, comfortNoisePayloadType);
   }
 
   /** Without fmtp. */

@@ -20,6 +20,9 @@ public final class OfferAnswer {
   /** RFC 4733 named telephone events. */
   static final String TELEPHONE_EVENT = "telephone-event";
 
+  /** RFC 3389 comfort noise. */
+  static final String COMFORT_NOISE = "CN";
+
   /** The payload type we offer telephone-event with (the common choice; any number works, RFC 4733). */
   static final int OUR_TELEPHONE_EVENT_PT = 101;
 
@@ -238,7 +241,7 @@ public final class OfferAnswer {
     NegotiatedSrtp srtp = new NegotiatedSrtp(crypto.suite(), sdes.ourKey(crypto.suite()), crypto.keyAndSalt());
     return new NegotiatedAudio(
         n.remoteAddress(), n.remotePort(), n.remoteRtcpPort(), n.payloadType(), n.encodingName(), n.clockRateHz(),
-        n.ptimeMillis(), n.telephoneEventPayloadType(), n.direction(), n.fmtp(), srtp);
+        n.ptimeMillis(), n.telephoneEventPayloadType(), n.direction(), n.fmtp(), srtp, n.comfortNoisePayloadType());
   }
 
   /** The first {@code a=crypto} line we can use, in the offerer's order of preference. */
@@ -313,6 +316,15 @@ public final class OfferAnswer {
         break;
       }
     }
+    int comfortNoise = -1;
+    for (int pt : m.payloadTypes()) {
+      RtpMap map = m.rtpMap(pt);
+      // RFC 3389 §5: CN runs on the audio's clock (13 is CN/8000, the others dynamic).
+      if (map != null && map.encodingName().equalsIgnoreCase(COMFORT_NOISE) && map.clockRateHz() == codec.clockRateHz()) {
+        comfortNoise = pt;
+        break;
+      }
+    }
     String address = sd.connectionFor(m);
     Direction ours = sd.directionOf(m).mirror();
     if (Addresses.isHoldAddress(address)) ours = ours.withoutSending();
@@ -320,7 +332,7 @@ public final class OfferAnswer {
     int rtcp = m.rtcpPort() > 0 ? m.rtcpPort() : m.port() + 1;
     return new NegotiatedAudio(
         address, m.port(), rtcp, codec.payloadType(), codec.encodingName(), codec.clockRateHz(), ptime, telephoneEvent,
-        ours, m.fmtp(codec.payloadType()));
+        ours, m.fmtp(codec.payloadType()), comfortNoise);
   }
 
   private static MediaDescription answerMedia(
@@ -337,6 +349,10 @@ public final class OfferAnswer {
     }
     if (ourFmtp != null) fmtp.put(codecPt, ourFmtp);
     else if (offered.fmtp().containsKey(codecPt)) fmtp.put(codecPt, offered.fmtp().get(codecPt));
+    if (n.comfortNoisePayloadType() >= 0) {
+      formats.add(Integer.toString(n.comfortNoisePayloadType()));
+      maps.add(offered.rtpMap(n.comfortNoisePayloadType()));
+    }
     if (n.telephoneEventPayloadType() >= 0) {
       String te = Integer.toString(n.telephoneEventPayloadType());
       formats.add(te);

@@ -19,9 +19,13 @@ public record RtpMap(int payloadType, String encodingName, int clockRateHz, Stri
     this(payloadType, encodingName, clockRateHz, null);
   }
 
-  /** Whether this maps the given format (name case-insensitive, RFC 4855 §3; same clock rate). */
+  /**
+   * Whether this maps the given format (name case-insensitive, RFC 4855 §3; same clock rate). For L16
+   * the channel count matters too: our L16 is mono, and stereo L16 (static type 10) is another format.
+   */
   public boolean matches(AudioFormat format) {
-    return encodingName.equalsIgnoreCase(format.encodingName()) && clockRateHz == format.clockRateHz();
+    return encodingName.equalsIgnoreCase(format.encodingName()) && clockRateHz == format.clockRateHz()
+        && !(encodingName.equalsIgnoreCase("L16") && encodingParameters != null && !encodingParameters.equals("1"));
   }
 
   /** The attribute value, e.g. {@code 0 PCMU/8000}. */

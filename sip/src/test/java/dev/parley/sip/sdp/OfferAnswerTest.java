@@ -267,4 +267,32 @@ class OfferAnswerTest {
     assertThat(ours.telephoneEventPayloadType()).isEqualTo(101);
     assertThat(ours.direction()).isEqualTo(Direction.SENDRECV);
   }
+
+  @Test
+  void monoL16IsTakenAtItsRateAndStereoL16IsNot() throws Exception {
+    List<AudioFormat> ours = List.of(AudioFormat.PCMU, new AudioFormat("L16", 16000), new AudioFormat("L16", 8000));
+    String offer = sdp("m=audio 4000 RTP/AVP 10 97 98", "a=rtpmap:97 L16/16000/1", "a=rtpmap:98 L16/8000");
+    OfferAnswer.Answer a = OfferAnswer.answer(SdpParser.parse(offer), ours, US, 20000, 1);
+    assertThat(a.negotiated().encodingName()).isEqualTo("L16");
+    assertThat(a.negotiated().clockRateHz()).as("static 10 is stereo L16/8000: not ours").isEqualTo(16000);
+    assertThat(a.negotiated().payloadType()).isEqualTo(97);
+    assertThat(a.sdp()).contains("m=audio 20000 RTP/AVP 97\r\n").contains("a=rtpmap:97 L16/16000/1\r\n");
+    assertThatThrownBy(() -> OfferAnswer.answer(SdpParser.parse(sdp("m=audio 4000 RTP/AVP 10")), ours, US, 20000, 1))
+        .isInstanceOf(NoCommonCodecException.class);
+  }
+
+  @Test
+  void comfortNoiseAtTheCodecsClockIsAccepted() throws Exception {
+    String offer = sdp("m=audio 4000 RTP/AVP 0 13 118 101", "a=rtpmap:118 CN/16000", "a=rtpmap:101 telephone-event/8000");
+    OfferAnswer.Answer a = OfferAnswer.answer(SdpParser.parse(offer), G711, US, 20000, 1);
+    assertThat(a.negotiated().comfortNoisePayloadType()).isEqualTo(13);
+    assertThat(a.sdp()).contains("m=audio 20000 RTP/AVP 0 13 101\r\n").contains("a=rtpmap:13 CN/8000\r\n")
+        .doesNotContain("CN/16000");
+    List<AudioFormat> wide = List.of(new AudioFormat("L16", 16000));
+    String wideOffer = sdp("m=audio 4000 RTP/AVP 97 13 118", "a=rtpmap:97 L16/16000", "a=rtpmap:118 CN/16000");
+    assertThat(OfferAnswer.answer(SdpParser.parse(wideOffer), wide, US, 20000, 1).negotiated().comfortNoisePayloadType())
+        .as("dynamic CN at 16 kHz for a 16 kHz codec").isEqualTo(118);
+    assertThat(OfferAnswer.answer(SdpParser.parse(sdp("m=audio 4000 RTP/AVP 0")), G711, US, 20000, 1)
+        .negotiated().comfortNoisePayloadType()).isEqualTo(-1);
+  }
 }
