@@ -6,6 +6,8 @@ command -v sipp    >/dev/null || need+=(sip-tester)
 command -v baresip >/dev/null || need+=(baresip)
 command -v sox     >/dev/null || need+=(sox)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
+# TlsFlowTest checks with `openssl s_client` that TLS 1.1 is refused and 1.2 accepted.
+command -v openssl >/dev/null || need+=(openssl)
 # The dashboard's browser test (DashboardIT) drives Debian's chromium through its chromedriver.
 [ -x /usr/bin/chromium ]     || need+=(chromium)
 [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
