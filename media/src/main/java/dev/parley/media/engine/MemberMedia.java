@@ -475,8 +475,9 @@ public final class MemberMedia {
 
   /**
    * @param nowNanos the worker's loop time (what the jitter buffer schedules by)
-   * @param arrivalNanos when this datagram was read: the loop time is taken before the select that may
-   *     wait up to a tick, which would put up to 20 ms of false jitter into the RFC 3550 figures
+   * @param arrivalNanos when this datagram was read: the loop time is taken once before a poll reads
+   *     every socket of the worker, which at hundreds of members takes a millisecond or more, enough to
+   *     show as false jitter in the RFC 3550 figures
    */
   private void onDatagram(byte[] bytes, int len, InetSocketAddress src, RtpPacket rtp, long nowNanos, long arrivalNanos) {
     if (RtpPacket.looksLikeRtcp(bytes, 0, len)) {
