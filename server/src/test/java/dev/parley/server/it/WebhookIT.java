@@ -51,6 +51,8 @@ class WebhookIT {
                 .withWebhook("http://127.0.0.1:" + RECEIVER_PORT + "/hook", SECRET), dir.resolve("server"));
              BaresipPeer peer = BaresipPeer.start(BaresipPeer.Settings.slot(13, dir.resolve("peer")))) {
             peer.dialAndAwaitEstablished(ItSupport.roomUri(SIP_PORT), EVENT_LIMIT);
+            // The member joins once the server has the ACK; hanging up before that is a call that never joined.
+            awaitDelivered("member.joined", EVENT_LIMIT);
             peer.hangup();
             peer.awaitEvent("CALL_CLOSED", EVENT_LIMIT);
             awaitDelivered("room.ended", EVENT_LIMIT);
