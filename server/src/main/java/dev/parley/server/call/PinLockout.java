@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts wrong PINs per source address and locks a source out once it has made too many within a
  * window, so nobody can try PINs by brute force (a 4-digit PIN falls to 10 000 guesses otherwise).
- * Thread-safe.
+ * Thread-safe. At most about {@link #MAX_SOURCES} sources are remembered: when the table is full,
+ * sources with no recent failure and no running lockout are forgotten first, so a flood of wrong
+ * PINs from many addresses cannot grow the heap without bound.
  */
 public final class PinLockout {
   /** Defaults: 10 wrong PINs within 10 minutes lock the source out for 15 minutes. */
@@ -18,6 +20,7 @@ public final class PinLockout {
 
   public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
   public static final Duration DEFAULT_LOCKOUT = Duration.ofMinutes(15);
+  public static final int MAX_SOURCES = 10_000;
 
   private final int failures;
   private final Duration window;
@@ -52,6 +55,7 @@ public final class PinLockout {
 
   /** Records a wrong PIN. @return true if this failure locked the source out */
   public boolean failed(String address) {
+    if (sources.size() >= MAX_SOURCES && !sources.containsKey(address)) forgetStale(clock.instant());
     Source s = sources.computeIfAbsent(address, k -> new Source());
     synchronized (s) {
       Instant now = clock.instant();
@@ -63,6 +67,41 @@ public final class PinLockout {
         return true;
       }
       return false;
+    }
+  }
+
+  /** Sources remembered now (for tests and metrics). */
+  int size() {
+    return sources.size();
+  }
+
+  /**
+   * Drops sources whose failures are all older than the window and that are not locked out; if that
+   * frees nothing (every source is active), the tenth seen least recently goes, keeping the table
+   * bounded even under a flood.
+   */
+  private void forgetStale(Instant now) {
+    Instant windowStart = now.minus(window);
+    sources.entrySet().removeIf(e -> {
+      Source s = e.getValue();
+      synchronized (s) {
+        boolean recent = !s.failures.isEmpty() && !s.failures.peekLast().isBefore(windowStart);
+        return !recent && !now.isBefore(s.lockedUntil);
+      }
+    });
+    if (sources.size() < MAX_SOURCES) return;
+    sources.entrySet().stream()
+        .sorted(java.util.Comparator.comparing((java.util.Map.Entry<String, Source> e) -> lastSeen(e.getValue())))
+        .limit(sources.size() - MAX_SOURCES + MAX_SOURCES / 10) // a tenth at once: sweeps stay rare under a flood
+        .map(java.util.Map.Entry::getKey)
+        .toList()
+        .forEach(sources::remove);
+  }
+
+  private static Instant lastSeen(Source s) {
+    synchronized (s) {
+      Instant last = s.failures.isEmpty() ? Instant.MIN : s.failures.peekLast();
+      return last.isAfter(s.lockedUntil) ? last : s.lockedUntil;
     }
   }
 }

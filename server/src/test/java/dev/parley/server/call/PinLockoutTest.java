@@ -33,4 +33,27 @@ class PinLockoutTest {
     assertThat(l.failed("a")).isFalse();
     assertThat(l.lockedOut("a")).isFalse();
   }
+
+  @Test
+  void aFloodFromManyAddressesStaysBoundedAndKeepsTheLockedOutSource() {
+    HandClock clock = new HandClock(Instant.parse("2026-12-01T10:00:00Z"));
+    PinLockout l = new PinLockout(2, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
+    l.failed("attacker");
+    l.failed("attacker");
+    assertThat(l.lockedOut("attacker")).isTrue();
+    clock.now = clock.now.plus(Duration.ofMinutes(1));
+    for (int i = 0; i < PinLockout.MAX_SOURCES * 2; i++) l.failed("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
+    assertThat(l.size()).isLessThanOrEqualTo(PinLockout.MAX_SOURCES);
+    assertThat(l.lockedOut("attacker")).as("its lockout outlives the sources that only failed once").isTrue();
+  }
+
+  @Test
+  void sourcesWithNothingRecentAreForgottenFirst() {
+    HandClock clock = new HandClock(Instant.parse("2026-12-01T10:00:00Z"));
+    PinLockout l = new PinLockout(3, Duration.ofMinutes(10), Duration.ofMinutes(15), clock);
+    for (int i = 0; i < PinLockout.MAX_SOURCES; i++) l.failed("old-" + i);
+    clock.now = clock.now.plus(Duration.ofMinutes(11));
+    l.failed("new");
+    assertThat(l.size()).as("the stale ones are gone, the new one stays").isEqualTo(1);
+  }
 }
