@@ -101,6 +101,13 @@ public final class BaresipPeer implements AutoCloseable {
     private final Path logFile;
     private final Path recordingDir;
 
+    /**
+     * Slots of the peers running in this JVM. The ITs run two classes at a time, so two classes that
+     * used one slot would talk to each other's baresip over its ctrl port: refused loudly instead.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Path> SLOTS_IN_USE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private BaresipPeer(Settings settings, Process process, BaresipControl control, Path logFile, Path recordingDir) {
         this.settings = settings;
         this.process = process;
@@ -127,6 +134,20 @@ public final class BaresipPeer implements AutoCloseable {
                     + ", not " + s.source().sampleRateHz());
         }
         Path out = s.outDir().toAbsolutePath();
+        Path holder = SLOTS_IN_USE.putIfAbsent(s.slot(), out);
+        if (holder != null) {
+            throw new IllegalStateException("baresip slot " + s.slot() + " is in use by a running peer (" + holder
+                    + "): IT classes run two at a time, so each class needs slots of its own");
+        }
+        try {
+            return launch(s, accountLine, out);
+        } catch (IOException | RuntimeException e) {
+            SLOTS_IN_USE.remove(s.slot(), out);
+            throw e;
+        }
+    }
+
+    private static BaresipPeer launch(Settings s, String accountLine, Path out) throws IOException {
         Path cfg = Files.createDirectories(out.resolve("cfg"));
         Path rec = Files.createDirectories(out.resolve("rec"));
         Path source = cfg.resolve("source.wav");
@@ -299,6 +320,7 @@ public final class BaresipPeer implements AutoCloseable {
         }
         control.close();
         Processes.stop(process, Duration.ofSeconds(2));
+        SLOTS_IN_USE.remove(settings.slot(), settings.outDir().toAbsolutePath());
     }
 
     private void requireOk(String command, String params) {

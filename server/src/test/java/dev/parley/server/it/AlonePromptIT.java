@@ -33,7 +33,7 @@ class AlonePromptIT {
         BaresipPeer peer;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(SIP_PORT).withLonely(true),
                 dir.resolve("server"))) {
-            peer = BaresipPeer.start(BaresipPeer.Settings.slot(0, dir.resolve("peer0"))
+            peer = BaresipPeer.start(BaresipPeer.Settings.slot(15, dir.resolve("peer15"))
                     .withSource(Wav.silence(8000, 5))
                     .withLifetime(Duration.ofSeconds(40)));
             try (peer) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * The call must hear its tone throughout and nothing of the attacker (Parley SIP 15272-15273,
  * baresip slots 82-83).
  */
+@org.junit.jupiter.api.parallel.Isolated("the ITs run two at a time, but its floods load the machine on purpose, which would disturb a second IT")
 class FloodIT {
     private static final int SIP_PORT = 15272;
     private static final double SPRAY_HZ = 1500;

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * <p>Ports: Parley SIP 15280-15286, relays 19000-19063, sipp SIP 5470-5476 and media 18700-18766,
  * baresip slots 85 (talker) and 86 (listener).
  */
+@org.junit.jupiter.api.parallel.Isolated("the ITs run two at a time, but it measures the other members' RTP timing, which a second IT would disturb")
 class ImpairedMemberIT {
 
     private static final double TONE_HZ = 1000;

@@ -50,7 +50,7 @@ class InBandKeysIT {
         Sipp.Result talked;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                listener = BaresipPeer.start(BaresipPeer.Settings.slot(3, dir.resolve("listener"))
+                listener = BaresipPeer.start(BaresipPeer.Settings.slot(37, dir.resolve("listener"))
                         .withSource(Wav.silence(8000, 30)).withLifetime(Duration.ofSeconds(40)));
                 established = listener.dialAndAwaitEstablished("sip:3001@127.0.0.1:" + port, LIMIT);
                 try (Sipp talker = Sipp.scenario(ItSupport.resource("sipp/uac-stream.xml"), dir.resolve("talker"))

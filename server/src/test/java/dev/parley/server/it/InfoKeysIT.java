@@ -41,7 +41,7 @@ class InfoKeysIT {
         BaresipPeer listener = null;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                listener = BaresipPeer.start(BaresipPeer.Settings.slot(0, dir.resolve("listener"))
+                listener = BaresipPeer.start(BaresipPeer.Settings.slot(16, dir.resolve("listener"))
                         .withSource(Wav.silence(8000, 30)).withLifetime(Duration.ofSeconds(40)));
                 established = listener.dialAndAwaitEstablished("sip:3001@127.0.0.1:" + port, LIMIT);
                 try (Sipp talker = Sipp.scenario(ItSupport.resource("sipp/uac-info-keys.xml"), dir.resolve("talker"))

@@ -46,8 +46,8 @@ class MemberKeysIT {
         Timeline ta, tb;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withoutSounds(), dir.resolve("server"))) {
             try {
-                a = ItSupport.toneCaller(dir, 0, A_HZ, -20);
-                b = ItSupport.toneCaller(dir, 1, B_HZ, -20);
+                a = ItSupport.toneCaller(dir, 33, A_HZ, -20);
+                b = ItSupport.toneCaller(dir, 34, B_HZ, -20);
                 ta = Timeline.of(a.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tb = Timeline.of(b.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 marks.add(System.nanoTime());      // 0: both in
@@ -110,8 +110,8 @@ class MemberKeysIT {
         // below 300, which two presses of 9 set.
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withoutSounds(), dir.resolve("server"))) {
             try {
-                quiet = ItSupport.toneCaller(dir, 2, A_HZ, -40);
-                listener = ItSupport.toneCaller(dir, 3, B_HZ, -20);
+                quiet = ItSupport.toneCaller(dir, 35, A_HZ, -40);
+                listener = ItSupport.toneCaller(dir, 36, B_HZ, -20);
                 quiet.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT);
                 tl = Timeline.of(listener.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 marks.add(System.nanoTime());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * it, and its row in the store has the file's size and length. A {@code kill -9} during a recording
  * leaves a file that reads to within about a second of the kill, and the next start closes its row.
  *
- * <p>Ports: SIP 15232-15233, API 15237, baresip slots 65-67.
+ * <p>Ports: SIP 15232-15233, API 15237, baresip slots 72-74.
  */
 class OpusRecordingIT {
     private static final double[] TONES_HZ = {443, 701, 1109};
@@ -54,7 +54,7 @@ class OpusRecordingIT {
         Instant firstJoin, allIn, pausedAt, resumedAt, lastLeft;
         try (ParleyProcess server = ParleyProcess.start(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT)) {
             try {
-                for (int i = 0; i < 3; i++) peers.add(ItSupport.toneCaller(dir, 65 + i, TONES_HZ[i], -16));
+                for (int i = 0; i < 3; i++) peers.add(ItSupport.toneCaller(dir, 72 + i, TONES_HZ[i], -16));
                 peers.get(0).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
                 firstJoin = Instant.now();
                 for (int i = 1; i < 3; i++) peers.get(i).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
@@ -119,7 +119,7 @@ class OpusRecordingIT {
         List<BaresipPeer> peers = new ArrayList<>();
         StoreItSupport.Killed killed;
         try {
-            for (int i = 0; i < 2; i++) peers.add(ItSupport.toneCaller(dir, 65 + i, TONES_HZ[i], -16));
+            for (int i = 0; i < 2; i++) peers.add(ItSupport.toneCaller(dir, 72 + i, TONES_HZ[i], -16));
             killed = StoreItSupport.callThenKill9(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT, sipPort, peers,
                     Duration.ofSeconds(5));
         } finally {

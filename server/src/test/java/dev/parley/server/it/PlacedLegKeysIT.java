@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A call Parley placed has the room's keypad like a caller who dialled in: a registered baresip
  * extension that a room auto-dialled mutes and unmutes itself with {@code 0}, and the caller who
- * started the room stops and starts hearing it. Ports: Parley SIP 15202, baresip slots 50-51.
+ * started the room stops and starts hearing it. Ports: Parley SIP 15202, baresip slots 48-49.
  */
 class PlacedLegKeysIT {
     private static final double CALLER_HZ = 443, EXT_HZ = 701;
@@ -31,9 +31,9 @@ class PlacedLegKeysIT {
         long bothIn, muted, unmuted, end;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                ext = ItSupport.extension(dir, 50, "1004", Wav.tone(8000, EXT_HZ, 60, -20), port, "auto");
+                ext = ItSupport.extension(dir, 48, "1004", Wav.tone(8000, EXT_HZ, 60, -20), port, "auto");
                 server.awaitLog("extension 1004 registered", LIMIT);
-                caller = ItSupport.toneCaller(dir, 51, CALLER_HZ, -20);
+                caller = ItSupport.toneCaller(dir, 49, CALLER_HZ, -20);
                 tc = Timeline.of(caller.dialAndAwaitEstablished("sip:2001@127.0.0.1:" + port, LIMIT));
                 ext.awaitEvent("CALL_ESTABLISHED", LIMIT);
                 server.awaitLog("answered, member 2 of room sales", LIMIT);

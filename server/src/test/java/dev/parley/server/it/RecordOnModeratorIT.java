@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * start the recording; the moderator joining later (through a route with the moderator flag) does, so
  * the file is as long as the call since the moderator came, and holds the plain member's tone.
  *
- * <p>Ports: SIP 15234, baresip slots 68-69.
+ * <p>Ports: SIP 15234, baresip slots 58-59.
  */
 class RecordOnModeratorIT {
     private static final Duration EVENT_LIMIT = Duration.ofSeconds(15);
@@ -41,8 +41,8 @@ class RecordOnModeratorIT {
         Instant memberJoined, moderatorJoined, allLeft;
         try (ParleyProcess server = ParleyProcess.start(configFile, dir.resolve("server/parley.log"), STARTUP_LIMIT)) {
             try {
-                peers.add(ItSupport.toneCaller(dir, 68, 701, -16));
-                peers.add(ItSupport.toneCaller(dir, 69, 1109, -16));
+                peers.add(ItSupport.toneCaller(dir, 58, 701, -16));
+                peers.add(ItSupport.toneCaller(dir, 59, 1109, -16));
                 peers.get(0).dialAndAwaitEstablished(ItSupport.roomUri(sipPort), EVENT_LIMIT);
                 memberJoined = Instant.now();
                 ItSupport.letAudioFlow(Duration.ofSeconds(4));

@@ -33,9 +33,9 @@ class RouteKeyIT {
         long together, moved, end;
         try (ParleyProcess server = ItSupport.startServer(config, dir.resolve("server"))) {
             try {
-                a = ItSupport.toneCaller(dir, 0, A_HZ, -20);
-                b = ItSupport.toneCaller(dir, 1, B_HZ, -20);
-                c = ItSupport.toneCaller(dir, 2, C_HZ, -20);
+                a = ItSupport.toneCaller(dir, 17, A_HZ, -20);
+                b = ItSupport.toneCaller(dir, 18, B_HZ, -20);
+                c = ItSupport.toneCaller(dir, 19, C_HZ, -20);
                 ta = Timeline.of(a.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tb = Timeline.of(b.dialAndAwaitEstablished(ItSupport.roomUri(port), LIMIT));
                 tc = Timeline.of(c.dialAndAwaitEstablished("sip:4000@127.0.0.1:" + port, LIMIT));

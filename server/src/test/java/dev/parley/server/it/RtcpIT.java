@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Ports: Parley SIP 15260, API 15261, relay SIP 15262 and RTP 18500-18501; baresip slot 75.
  */
+@org.junit.jupiter.api.parallel.Isolated("the ITs run two at a time, but it checks jitter and round-trip figures, which a second IT would disturb")
 class RtcpIT {
   private static final int SIP_PORT = 15260, API_PORT = 15261, RELAY_SIP_PORT = 15262, RELAY_RTP_PORT = 18500;
   private static final int DELAY_MS = 20, JITTER_MS = 10, DROP_EVERY = 25;

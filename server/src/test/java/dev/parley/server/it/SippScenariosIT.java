@@ -51,7 +51,7 @@ class SippScenariosIT {
         outDir(info);
         int port = 15070;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port), dir.resolve("server"))) {
-            Sipp.Result r = sipp("uac-expect-404", "sipp", port, 5100, 16000).service("9999").run();
+            Sipp.Result r = sipp("uac-expect-404", "sipp", port, 5150, 17000).service("9999").run();
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(server.isAlive()).isTrue();
@@ -113,7 +113,7 @@ class SippScenariosIT {
         outDir(info);
         int port = 15072;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port), dir.resolve("server"))) {
-            Sipp.Result r = sipp("options", "sipp", port, 5102, 16000).run();
+            Sipp.Result r = sipp("options", "sipp", port, 5152, 17000).run();
 
             assertThat(r.succeeded()).as(r.describe()).isTrue();
             assertThat(server.isAlive()).isTrue();
@@ -138,9 +138,9 @@ class SippScenariosIT {
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withoutSounds().withLonely(false),
                 dir.resolve("server"));
              RtpSink listenerMedia = RtpSink.open(18000);
-             Sipp talker = sipp("uac-stream", "talker", port, 5104, 16100)
+             Sipp talker = sipp("uac-stream", "talker", port, 5154, 17100)
                      .key("rtp_stream", ulaw + ",-1,0").key("hold_ms", Long.toString(3 * phaseMs + 1500)).start();
-             Sipp listener = sipp("uac-hold", "listener", port, 5106, 16200)
+             Sipp listener = sipp("uac-hold", "listener", port, 5156, 17200)
                      .key("rtp_port", Integer.toString(listenerMedia.port()))
                      .key("phase_ms", Long.toString(phaseMs)).start()) {
             Sipp.Result listened = listener.await();
@@ -169,7 +169,7 @@ class SippScenariosIT {
         int port = 15074;
         try (ParleyProcess server = ItSupport.startServer(
                 TestConfig.forPort(port).withRtpTimeout(Duration.ofSeconds(3)).withoutSounds(), dir.resolve("server"))) {
-            Sipp.Result r = sipp("uac-await-bye", "sipp", port, 5108, 16300).run();
+            Sipp.Result r = sipp("uac-await-bye", "sipp", port, 5158, 17300).run();
 
             assertThat(r.succeeded()).as("BYE within 12 s; " + r.describe()).isTrue();
             assertThat(r.elapsed()).as("not before the 3 s timeout").isGreaterThanOrEqualTo(Duration.ofMillis(2500));
@@ -207,7 +207,7 @@ class SippScenariosIT {
                 sip.send("INVITE\r\n\r\n", port);
                 sip.send("SIP/2.0 200 OK\r\n\r\n", port);
             }
-            Sipp.Result options = sipp("options", "options-after", port, 5110, 16000).run();
+            Sipp.Result options = sipp("options", "options-after", port, 5160, 17000).run();
 
             assertThat(failures.toString()).as("requests not answered with 400").isEmpty();
             assertThat(options.succeeded()).as("OPTIONS after the malformed requests; " + options.describe()).isTrue();
@@ -221,12 +221,12 @@ class SippScenariosIT {
         int port = 15076;
         try (ParleyProcess server = ItSupport.startServer(TestConfig.forPort(port).withMaxMembers(2).withoutSounds(),
                 dir.resolve("server"));
-             BaresipPeer first = BaresipPeer.start(BaresipPeer.Settings.slot(0, dir.resolve("peer0")));
-             BaresipPeer second = BaresipPeer.start(BaresipPeer.Settings.slot(1, dir.resolve("peer1")))) {
+             BaresipPeer first = BaresipPeer.start(BaresipPeer.Settings.slot(28, dir.resolve("peer28")));
+             BaresipPeer second = BaresipPeer.start(BaresipPeer.Settings.slot(29, dir.resolve("peer29")))) {
             first.dialAndAwaitEstablished(ItSupport.roomUri(port), Duration.ofSeconds(10));
             second.dialAndAwaitEstablished(ItSupport.roomUri(port), Duration.ofSeconds(10));
 
-            Sipp.Result third = sipp("uac-expect-486", "third", port, 5112, 16400).run();
+            Sipp.Result third = sipp("uac-expect-486", "third", port, 5162, 17400).run();
 
             assertThat(third.succeeded()).as("third caller gets 486; " + third.describe()).isTrue();
             assertThat(server.isAlive()).isTrue();
@@ -267,7 +267,7 @@ class SippScenariosIT {
         v.put("callId", "it-" + n + "@127.0.0.1");
         v.put("branch", "z9hG4bK-it-" + n);
         v.put("tag", "it" + n);
-        v.put("mediaPort", "16500");
+        v.put("mediaPort", "17500");
         return v;
     }
 
