@@ -500,6 +500,9 @@ public final class CallSession implements Leg, CallListener, MemberListener {
 
   @Override
   public void hangup(LeaveReason reason) {
+    // A BYE that arrived just before (a server stop, a kick) ended the call already: its onEnded is on
+    // the way and records why (the caller hung up), which this reason must not overwrite.
+    if (call.isTerminated()) return;
     endLocally(reason);
   }
 
