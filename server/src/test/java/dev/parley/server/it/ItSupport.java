@@ -94,6 +94,14 @@ final class ItSupport {
                         + "\";regint=60;answermode=" + answerMode + ";audio_codecs=PCMU/8000/1");
     }
 
+    /** Keys digits one by one, as a person does (baresip sends each as its own RFC 4733 event). */
+    static void keyDigits(dev.parley.testkit.BaresipPeer p, String digits) throws InterruptedException {
+        for (char c : digits.toCharArray()) {
+            p.sendDigit(c);
+            Thread.sleep(350);
+        }
+    }
+
     static void letAudioFlow(Duration d) throws InterruptedException {
         Thread.sleep(d);
     }
