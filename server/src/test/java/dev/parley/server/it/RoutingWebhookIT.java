@@ -64,7 +64,7 @@ class RoutingWebhookIT {
 
             // 8001: joined to the room the webhook names, with its flag.
             try (Sipp joined = sipp("uac-await-bye.xml", dir.resolve("join"), "8001", 5411, 18110).start()) {
-                JsonNode member = awaitMember(api, "board-7");
+                JsonNode member = api.awaitMembers("board-7", 1, LIMIT).get(0);
                 assertThat(member.path("muted").asBoolean()).as("the webhook's muted flag: %s", member).isTrue();
                 assertThat(api.get("/api/v1/rooms/lobby").status()).as("not the route's room").isEqualTo(404);
                 assertThat(api.post("/api/v1/rooms/board-7/members/" + member.path("id").asInt() + "/kick", null).status())
@@ -103,7 +103,7 @@ class RoutingWebhookIT {
 
             // 8004: the webhook is too slow, so the route's own room takes the call.
             try (Sipp fallback = sipp("uac-await-bye.xml", dir.resolve("fallback"), "8004", 5413, 18130).start()) {
-                JsonNode member = awaitMember(api, "lobby");
+                JsonNode member = api.awaitMembers("lobby", 1, LIMIT).get(0);
                 server.awaitLog("no answer within 2000 ms; fallback room", LIMIT);
                 api.post("/api/v1/rooms/lobby/members/" + member.path("id").asInt() + "/kick", null);
                 Sipp.Result r = fallback.await();
@@ -121,18 +121,6 @@ class RoutingWebhookIT {
     private static Sipp.Builder sipp(String scenario, Path dir, String number, int sipPort, int mediaPort) {
         return Sipp.scenario(ItSupport.resource("sipp/" + scenario), dir).target(SIP_PORT).service(number)
                 .sipPort(sipPort).mediaPort(mediaPort).timeout(Duration.ofSeconds(30));
-    }
-
-    /** The one member of a room, once the API lists it (bounded). */
-    private static JsonNode awaitMember(ApiClient api, String room) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (true) {
-            ApiClient.Reply r = api.get("/api/v1/rooms/" + room + "/members");
-            JsonNode members = r.body() == null ? null : r.body().path("members");
-            if (r.status() == 200 && members.size() == 1) return members.get(0);
-            if (System.nanoTime() > deadline) throw new AssertionError("no member in room " + room + " within " + LIMIT + ": " + r);
-            Thread.sleep(100);
-        }
     }
 
     private static void sleepPastTheTimeout() {

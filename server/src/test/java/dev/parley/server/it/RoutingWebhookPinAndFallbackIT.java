@@ -106,7 +106,7 @@ class RoutingWebhookPinAndFallbackIT {
         server.awaitLog("HTTP 401", LIMIT);
 
         try (Sipp joined = sipp("uac-await-bye.xml", out.resolve("room"), "8103", 5492).start()) {
-            JsonNode member = awaitMembers("fallback-room", 1).get(0);
+            JsonNode member = api.awaitMembers("fallback-room", 1, LIMIT).get(0);
             server.awaitLog("; fallback room", LIMIT); // only 8103's route falls back to its room
             assertThat(api.post("/api/v1/rooms/fallback-room/members/" + member.path("id").asInt() + "/kick", null)
                     .status()).isEqualTo(202);
@@ -134,7 +134,7 @@ class RoutingWebhookPinAndFallbackIT {
                 member = ItSupport.toneCaller(out, 95, MEMBER_HZ, -20);
                 caller = ItSupport.toneCaller(out, 94, CALLER_HZ, -20);
                 tm = Timeline.of(member.dialAndAwaitEstablished("sip:8106@127.0.0.1:" + SIP_PORT, LIMIT));
-                awaitMembers("pin-room", 1);
+                api.awaitMembers("pin-room", 1, LIMIT);
 
                 tc = Timeline.of(caller.dialAndAwaitEstablished("sip:8105@127.0.0.1:" + SIP_PORT, LIMIT));
                 callerIn = System.nanoTime();
@@ -151,7 +151,7 @@ class RoutingWebhookPinAndFallbackIT {
                 events.await(m -> m.path("type").asText().equals("member.joined")
                         && m.path("caller").asText().contains("peer94@"), "member.joined of the PIN caller", LIMIT);
                 joined = System.nanoTime();
-                afterRight = awaitMembers("pin-room", 2);
+                afterRight = api.awaitMembers("pin-room", 2, LIMIT);
                 ItSupport.letAudioFlow(Duration.ofSeconds(3));
                 measured = System.nanoTime();
                 caller.hangup();
@@ -185,20 +185,6 @@ class RoutingWebhookPinAndFallbackIT {
     private static Sipp.Builder sipp(String scenario, Path out, String number, int sipPort) {
         return Sipp.scenario(ItSupport.resource("sipp/" + scenario), out).target(SIP_PORT).service(number)
                 .sipPort(sipPort).mediaPort(5494).timeout(Duration.ofSeconds(20));
-    }
-
-    /** The members of a room once the API lists {@code count} of them (bounded). */
-    private static JsonNode awaitMembers(String room, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (true) {
-            ApiClient.Reply r = api.get("/api/v1/rooms/" + room + "/members");
-            JsonNode members = r.body() == null ? null : r.body().path("members");
-            if (r.status() == 200 && members.size() == count) return members;
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not " + count + " members in room " + room + " within " + LIMIT + ": " + r);
-            }
-            Thread.sleep(100);
-        }
     }
 
     private static void sleep(Duration d) {
