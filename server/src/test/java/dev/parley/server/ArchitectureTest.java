@@ -98,6 +98,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theWebhookSignerIsSharedCodeThatKnowsNothingOfOurs() {
+    noClasses().that().resideInAPackage("dev.parley.server.webhook..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "dev.parley.media..", "dev.parley.sip..", "dev.parley.server.app..", "dev.parley.server.api..",
+            "dev.parley.server.call..", "dev.parley.server.conference..", "dev.parley.server.config..",
+            "dev.parley.server.routing..", "dev.parley.server.schedule..", "dev.parley.server.store..")
+        .because("both the event webhooks (api) and the routing webhook (call) sign with it")
+        .check(classes);
+  }
+
+  @Test
   void packagesHaveNoCycles() {
     slices().matching("dev.parley.(*).(*)..").should().beFreeOfCycles().check(classes);
   }

@@ -1,6 +1,7 @@
 package dev.parley.server.api;
 
 import dev.parley.server.config.WebhookConfig;
+import dev.parley.server.webhook.WebhookSigner;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

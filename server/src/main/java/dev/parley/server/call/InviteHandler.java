@@ -40,7 +40,7 @@ public final class InviteHandler implements CallHandler {
   private final Dialer dialer;
   private volatile ScheduledConferences schedules;
   private final AdhocRooms adhoc;
-  private final RoutingWebhook webhook = new RoutingWebhook();
+  private final RoutingWebhook webhook = new RoutingWebhook(java.time.Clock.systemUTC());
 
   public InviteHandler(Router router, RoomProfiles profiles, Conference conference, ActiveCalls active, String mediaAddress,
       PinLockout lockout, Dialer dialer, ServerConfig config) {
@@ -53,6 +53,7 @@ public final class InviteHandler implements CallHandler {
     this.dialer = dialer;
     this.actions = new KeypadActions(new FeedbackTones(8000));
     this.adhoc = new AdhocRooms(config.extensions(), profiles, config.profiles().get("default"));
+    RoutingWebhook.warnUnsigned(config.routes());
   }
 
   /** Scheduled rooms admit only the people listed (seed 002); set before SIP starts. */

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.server.config.MemberFlag;
 import dev.parley.server.config.RouteAsk;
 import dev.parley.server.config.RoomTemplate;
+import dev.parley.server.config.RouteConfig;
+import dev.parley.server.webhook.WebhookSigner;
 import dev.parley.sip.IncomingCall;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,9 @@ import org.slf4j.LoggerFactory;
  *   {"action": "play", "sound": "builtin:goodbye"}          (then hang up)
  *   {"action": "reject", "status": 403, "reason": "Not scheduled"}
  * </pre>
+ * With the route's {@code secret} the request is signed as the event webhooks are ({@link WebhookSigner}:
+ * {@code X-Parley-Timestamp} and {@code X-Parley-Signature} over {@code TIMESTAMP.BODY}), so the URL can
+ * refuse a caller routed by anybody else; a receiver that refuses answers non-2xx, which is no answer.
  * Anything else (a timeout, a non-2xx status, invalid JSON or fields) is {@link Decision.NoAnswer},
  * and the route's {@code fallback} applies. Runs on the call's virtual thread, which it blocks for at
  * most the route's timeout; the SIP stack keeps the caller informed with 100 Trying meanwhile.
@@ -50,12 +57,33 @@ final class RoutingWebhook {
   }
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final Clock clock;
+
+  /** @param clock the time in {@code X-Parley-Timestamp} */
+  RoutingWebhook(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Once at start: an unsigned webhook's receiver cannot tell Parley's requests from anybody's. */
+  static void warnUnsigned(List<RouteConfig> routes) {
+    for (RouteConfig r : routes) {
+      if (r.ask() != null && r.ask().secret() == null) {
+        log.warn("route at line {}: the routing webhook {} is unsigned; give its ask: a secret so the receiver can check "
+            + "requests come from Parley", r.line(), r.ask().url());
+      }
+    }
+  }
 
   Decision ask(RouteAsk ask, IncomingCall call, String number, int routeLine, String routeRoom) {
     String body = request(ask, call, number, routeLine, routeRoom).toString();
-    HttpRequest req = HttpRequest.newBuilder(ask.url()).timeout(ask.timeout())
-        .header("Content-Type", "application/json").header("User-Agent", "Parley")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(ask.url()).timeout(ask.timeout())
+        .header("Content-Type", "application/json").header("User-Agent", "Parley");
+    if (ask.secret() != null) {
+      long now = clock.instant().getEpochSecond();
+      builder.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(now))
+          .header(WebhookSigner.SIGNATURE_HEADER, new WebhookSigner(ask.secret()).sign(now, body));
+    }
+    HttpRequest req = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     long started = System.nanoTime();
     HttpResponse<byte[]> res;
     try {

@@ -15,8 +15,10 @@ import java.util.Objects;
  * @param fallback  what happens when the URL does not answer in time, answers non-2xx or answers
  *                  something that is not a valid decision
  * @param headers   names of INVITE headers sent along (their first value), besides From, To and Call-ID
+ * @param secret    the HMAC-SHA256 key the request is signed with (as the event webhooks are), or null
+ *                  for an unsigned request, which Parley warns about at start
  */
-public record RouteAsk(URI url, Duration timeout, Fallback fallback, List<String> headers) {
+public record RouteAsk(URI url, Duration timeout, Fallback fallback, List<String> headers, String secret) {
 
     /** The default wait: a call is ringing meanwhile, so it is short. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -49,5 +51,17 @@ public record RouteAsk(URI url, Duration timeout, Fallback fallback, List<String
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(fallback, "fallback");
         headers = List.copyOf(headers);
+    }
+
+    /** An unsigned routing webhook. */
+    public RouteAsk(URI url, Duration timeout, Fallback fallback, List<String> headers) {
+        this(url, timeout, fallback, headers, null);
+    }
+
+    /** The secret stays out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "RouteAsk[url=" + url + ", timeout=" + timeout + ", fallback=" + fallback.key() + ", headers=" + headers
+                + ", signed=" + (secret != null) + "]";
     }
 }

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RouteReader {
 
     static final List<String> KEYS = List.of("match", "room", "profile", "params", "ask");
-    static final List<String> ASK_KEYS = List.of("url", "timeout", "fallback", "headers");
+    static final List<String> ASK_KEYS = List.of("url", "timeout", "fallback", "headers", "secret");
 
     /** Splits a Yate-form route: the first {@code =} followed by {@code conf/}, so a regex may hold {@code =}. */
     private static final Pattern YATE_ARROW = Pattern.compile("\\s*=\\s*conf/");
@@ -96,7 +96,7 @@ final class RouteReader {
                 profile == null ? ProfileReader.DEFAULT : profile, m.value("profile"), params, paramsAt, ask);
     }
 
-    /** {@code ask: { url: ..., timeout: 2s, fallback: room|reject, headers: 'X-Account, User-Agent' }}. */
+    /** {@code ask: { url: ..., timeout: 2s, fallback: room|reject, headers: 'X-Account, User-Agent', secret: ... }}. */
     private RouteAsk ask(YamlMap a, int askLine) {
         if (!a.has("url")) {
             problems.add(askLine, a.field("url"), "missing; a routing webhook needs the URL to ask");
@@ -108,8 +108,12 @@ final class RouteReader {
                 : RouteAsk.DEFAULT_TIMEOUT;
         RouteAsk.Fallback fallback = a.has("fallback") ? a.read("fallback", RouteAsk.Fallback::parse) : RouteAsk.Fallback.ROOM;
         List<String> headers = a.has("headers") ? a.read("headers", RouteReader::headerNames) : List.of();
-        if (url == null || timeout == null || fallback == null || headers == null) return null;
-        return new RouteAsk(url, timeout, fallback, headers);
+        // The same rule as an event webhook's secret: a short key is guessable.
+        String secret = a.has("secret") ? a.read("secret", ApiReader::secret) : null;
+        if (url == null || timeout == null || fallback == null || headers == null || (a.has("secret") && secret == null)) {
+            return null;
+        }
+        return new RouteAsk(url, timeout, fallback, headers, secret);
     }
 
     private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RouteAskConfigTest {
 
     @Test
-    void aRouteWithAskKeepsItsUrlTimeoutFallbackAndHeaders() throws ConfigException {
+    void aRouteWithAskKeepsItsUrlTimeoutFallbackHeadersAndSecret() throws ConfigException {
         String yaml = """
                 routes:
                   - match: '^8\\d{3}$'
@@ -20,12 +20,14 @@ class RouteAskConfigTest {
                       timeout: 500ms
                       fallback: reject
                       headers: 'User-Agent, X-Account'
+                      secret: 'routing-secret-of-24-chars'
                 """;
 
         RouteAsk ask = ConfigLoader.parse(yaml, "parley.yaml", null).routes().getFirst().ask();
 
         assertThat(ask).isEqualTo(new RouteAsk(URI.create("http://127.0.0.1:9000/route"), Duration.ofMillis(500),
-                RouteAsk.Fallback.REJECT, List.of("User-Agent", "X-Account")));
+                RouteAsk.Fallback.REJECT, List.of("User-Agent", "X-Account"), "routing-secret-of-24-chars"));
+        assertThat(ask.toString()).as("the secret is never printed").doesNotContain("routing-secret");
     }
 
     @Test
@@ -42,6 +44,7 @@ class RouteAskConfigTest {
         assertThat(ask.timeout()).isEqualTo(RouteAsk.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
         assertThat(ask.fallback()).isEqualTo(RouteAsk.Fallback.ROOM);
         assertThat(ask.headers()).isEmpty();
+        assertThat(ask.secret()).as("unsigned unless a secret is given").isNull();
     }
 
     @Test

@@ -62,6 +62,20 @@ final class ApiClient {
         return send(request(path).DELETE());
     }
 
+    /** The members of {@code room} once the API lists {@code count} of them; fails after {@code limit}. */
+    JsonNode awaitMembers(String room, int count, java.time.Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            Reply r = get("/api/v1/rooms/" + room + "/members");
+            JsonNode members = r.body() == null ? null : r.body().path("members");
+            if (r.status() == 200 && members.size() == count) return members;
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not " + count + " members in room " + room + " within " + limit + ": " + r);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     String getText(String path) {
         try {
             return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()).body();

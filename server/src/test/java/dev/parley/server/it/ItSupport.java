@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399). The load generator's IT
  * (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099. The fault tests (ImpairedMemberIT,
  * CallFaultsIT) use Parley SIP 15280-15289, impairment relays and their API ports 19000-19099, sipp
- * SIP 5470-5479 and media 18700-18799, baresip slots 85-89.
+ * SIP 5470-5479 and media 18700-18799, baresip slots 85-89. The routing-webhook fallback and PIN test and the schedule
+ * retry test (RoutingWebhookPinAndFallbackIT, ScheduledRetryIT) use Parley SIP 15310-15319, API
+ * 8620-8629, HTTP receivers 8630-8639, sipp SIP and media 5490-5499 and baresip slots 94-96.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.
@@ -92,6 +94,14 @@ final class ItSupport {
                         .withSource(source).withLifetime(Duration.ofSeconds(90)),
                 "<sip:" + number + "@127.0.0.1>;auth_pass=pw-" + number + ";outbound=\"sip:127.0.0.1:" + port
                         + "\";regint=60;answermode=" + answerMode + ";audio_codecs=PCMU/8000/1");
+    }
+
+    /** Keys digits one by one, as a person does (baresip sends each as its own RFC 4733 event). */
+    static void keyDigits(dev.parley.testkit.BaresipPeer p, String digits) throws InterruptedException {
+        for (char c : digits.toCharArray()) {
+            p.sendDigit(c);
+            Thread.sleep(350);
+        }
     }
 
     static void letAudioFlow(Duration d) throws InterruptedException {

@@ -3,9 +3,6 @@ package dev.parley.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.parley.testkit.BaresipControl;
 import dev.parley.testkit.BaresipPeer;
 import dev.parley.testkit.Goertzel;
@@ -13,14 +10,9 @@ import dev.parley.testkit.ParleyProcess;
 import dev.parley.testkit.Sipp;
 import dev.parley.testkit.TestConfig;
 import dev.parley.testkit.Wav;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * number: 8001 joins room board-7 muted (a sipp caller, found there through the API, kicked with a
  * BYE it awaits), 8002 is rejected with 403 (seen by sipp), 8003 hears a tone prompt and is hung up
  * (a baresip caller hears the tone, then the BYE), and 8004 gets no answer in time, so the route's
- * own room is the fallback. The webhook is sent the caller, the number and the asked-for header.
+ * own room is the fallback. The webhook is sent the caller, the number and the asked-for header, signed
+ * with the route's secret: the receiver checks every request with its own HMAC code and would refuse
+ * one whose signature is wrong (RoutingWebhookPinAndFallbackIT sees it refuse).
  *
  * <p>Ports: SIP 15213, API 15214, webhook 15290, sipp SIP 5411-5413 with media 18110-18130,
  * baresip slot 57.
@@ -39,7 +33,7 @@ class RoutingWebhookIT {
     private static final int WEBHOOK_PORT = 15290;
     private static final double PROMPT_HZ = 1000;
     private static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "routing-secret-for-tests";
 
     /** The decisions, by dialled number; 8004 is answered too late on purpose. */
     private static String answer(String number, Path prompt) {
@@ -56,26 +50,21 @@ class RoutingWebhookIT {
         Path dir = ItSupport.outDir(getClass(), "ask");
         Path serverDir = dir.resolve("server");
         Path prompt = Wav.writeTone(dir.resolve("prompt.wav"), 8000, PROMPT_HZ, 2, -16);
-        Map<String, JsonNode> asked = new ConcurrentHashMap<>();
-        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", WEBHOOK_PORT), 0);
-        webhook.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        webhook.createContext("/route", exchange -> {
-            JsonNode request = JSON.readTree(exchange.getRequestBody());
+        RoutingReceiver webhook = RoutingReceiver.start(WEBHOOK_PORT, SECRET, request -> {
             String number = request.path("number").asText();
-            asked.put(number, request);
             if (number.equals("8004")) sleepPastTheTimeout();
-            reply(exchange, answer(number, prompt));
+            return answer(number, prompt);
         });
-        webhook.start();
+        Map<String, JsonNode> asked = webhook.asked();
         TestConfig config = TestConfig.forPort(SIP_PORT).withoutSounds().withApiPort(API_PORT)
                 .withRoute("{ match: '^8\\d{3}$', room: lobby, ask: { url: 'http://127.0.0.1:" + WEBHOOK_PORT
-                        + "/route', timeout: 2s, headers: 'Contact' } }");
+                        + "/route', timeout: 2s, headers: 'Contact', secret: '" + SECRET + "' } }");
         try (ParleyProcess server = ItSupport.startServer(config, serverDir)) {
             ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
 
             // 8001: joined to the room the webhook names, with its flag.
             try (Sipp joined = sipp("uac-await-bye.xml", dir.resolve("join"), "8001", 5411, 18110).start()) {
-                JsonNode member = awaitMember(api, "board-7");
+                JsonNode member = api.awaitMembers("board-7", 1, LIMIT).get(0);
                 assertThat(member.path("muted").asBoolean()).as("the webhook's muted flag: %s", member).isTrue();
                 assertThat(api.get("/api/v1/rooms/lobby").status()).as("not the route's room").isEqualTo(404);
                 assertThat(api.post("/api/v1/rooms/board-7/members/" + member.path("id").asInt() + "/kick", null).status())
@@ -114,16 +103,19 @@ class RoutingWebhookIT {
 
             // 8004: the webhook is too slow, so the route's own room takes the call.
             try (Sipp fallback = sipp("uac-await-bye.xml", dir.resolve("fallback"), "8004", 5413, 18130).start()) {
-                JsonNode member = awaitMember(api, "lobby");
+                JsonNode member = api.awaitMembers("lobby", 1, LIMIT).get(0);
                 server.awaitLog("no answer within 2000 ms; fallback room", LIMIT);
                 api.post("/api/v1/rooms/lobby/members/" + member.path("id").asInt() + "/kick", null);
                 Sipp.Result r = fallback.await();
                 assertThat(r.succeeded()).as(r.describe()).isTrue();
             }
             assertThat(server.isAlive()).isTrue();
+            assertThat(server.log()).as("a signed webhook is not warned about").doesNotContain("is unsigned");
         } finally {
-            webhook.stop(0);
+            webhook.close();
         }
+        assertThat(webhook.refused()).as("every request carried the right signature").isEmpty();
+        assertThat(asked).as("and all four were asked").containsOnlyKeys("8001", "8002", "8003", "8004");
     }
 
     private static Sipp.Builder sipp(String scenario, Path dir, String number, int sipPort, int mediaPort) {
@@ -131,36 +123,11 @@ class RoutingWebhookIT {
                 .sipPort(sipPort).mediaPort(mediaPort).timeout(Duration.ofSeconds(30));
     }
 
-    /** The one member of a room, once the API lists it (bounded). */
-    private static JsonNode awaitMember(ApiClient api, String room) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (true) {
-            ApiClient.Reply r = api.get("/api/v1/rooms/" + room + "/members");
-            JsonNode members = r.body() == null ? null : r.body().path("members");
-            if (r.status() == 200 && members.size() == 1) return members.get(0);
-            if (System.nanoTime() > deadline) throw new AssertionError("no member in room " + room + " within " + LIMIT + ": " + r);
-            Thread.sleep(100);
-        }
-    }
-
     private static void sleepPastTheTimeout() {
         try {
             Thread.sleep(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void reply(HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        try {
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-        } catch (IOException gone) {
-            // 8004's caller stopped waiting: Parley closed the connection at its timeout.
-        } finally {
-            exchange.close();
         }
     }
 }

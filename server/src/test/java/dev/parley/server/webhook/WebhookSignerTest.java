@@ -1,4 +1,4 @@
-package dev.parley.server.api;
+package dev.parley.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.parley.server.api;
+package dev.parley.server.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -8,7 +8,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a webhook body: {@code sha256=HEX(HMAC-SHA256(secret, TIMESTAMP + "." + BODY))}. The
- * timestamp is inside the signature so a receiver can refuse an old request replayed at it.
+ * timestamp is inside the signature so a receiver can refuse an old request replayed at it. Both the
+ * event webhooks ({@code api}) and a route's routing webhook ({@code call}) sign with it, so one
+ * receiver's check serves both; it is in a package of its own because neither layer may see the other.
  */
 public final class WebhookSigner {
   public static final String SIGNATURE_HEADER = "X-Parley-Signature";
