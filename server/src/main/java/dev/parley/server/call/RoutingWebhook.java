@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * "transport"}, "route": {"line", "room"}, "headers": {...}}} and reads one of
  * <pre>
  *   {"action": "join", "room": "team-7", "flags": ["moderator"], "pin": "1234"}
- *   {"action": "play", "sound": "builtin:goodbye"}          (then hang up)
+ *   {"action": "play", "sound": "builtin:goodbye"}          (then hang up; or "file:NAME" from the
+ *                                                          announcements directory)
  *   {"action": "reject", "status": 403, "reason": "Not scheduled"}
  * </pre>
  * Anything else (a timeout, a non-2xx status, invalid JSON or fields) is {@link Decision.NoAnswer},
@@ -124,6 +125,7 @@ final class RoutingWebhook {
       case "play" -> {
         String sound = text(a, "sound");
         if (sound == null || sound.isBlank()) throw new IllegalArgumentException("play needs a sound");
+        if (sound.startsWith(AnnouncementFiles.PREFIX)) AnnouncementFiles.checkName(sound.substring(AnnouncementFiles.PREFIX.length()));
         yield new Decision.Play(sound);
       }
       case "reject" -> {
