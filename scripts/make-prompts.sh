@@ -27,11 +27,15 @@
 #   enter-number.wav "Please enter the number to invite, followed by the pound key."
 #   trying.wav   "We are trying to get through."
 #   not-scheduled.wav "There is no conference scheduled for you." (a scheduled room refuses a caller)
-#   ends-soon.wav     "This conference will end in a few minutes." (a schedule's warning before the end)
+#   ends-soon.wav     "This conference will end in a few minutes." (a schedule's warning when the
+#                     spoken one below cannot be loaded)
+#   ends-in.wav       "This conference ends in" (then a number and numbers/minutes: the warning before
+#                     a room's end, composed by dev.parley.server.call.EndingWarning)
 #   record-name.wav "Please say your name." (before a joiner of an ad-hoc room records its name)
 #   has-joined.wav  "has joined the conference." (after the recorded name)
 #   numbers/     the member count: there-are.wav "There are", people.wav "people in this conference",
-#                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav
+#                0.wav .. 19.wav, 20.wav .. 90.wav (tens), hundred.wav; the ending warning's units
+#                minute.wav, minutes.wav, second.wav, seconds.wav
 # Speech: espeak-ng voice en-us, 150 words/min, band-limited to 100-3400 Hz, leading and trailing
 # silence trimmed to 0.1 s / 0.2 s, normalised to a peak of -3 dBFS.
 set -euo pipefail
@@ -111,6 +115,7 @@ speak "$OUT/enter-number.wav" "Please enter the number to invite, followed by th
 speak "$OUT/trying.wav"  "We are trying to get through."
 speak "$OUT/not-scheduled.wav" "There is no conference scheduled for you."
 speak "$OUT/ends-soon.wav"     "This conference will end in a few minutes."
+speak "$OUT/ends-in.wav"       "This conference ends in"
 speak "$OUT/record-name.wav" "Please say your name."
 speak "$OUT/has-joined.wav"  "has joined the conference."
 
@@ -118,6 +123,10 @@ mkdir -p "$OUT/numbers"
 speak "$OUT/numbers/there-are.wav" "There are"
 speak "$OUT/numbers/people.wav"    "people in this conference."
 speak "$OUT/numbers/hundred.wav"   "hundred"
+speak "$OUT/numbers/minute.wav"    "minute."
+speak "$OUT/numbers/minutes.wav"   "minutes."
+speak "$OUT/numbers/second.wav"    "second."
+speak "$OUT/numbers/seconds.wav"   "seconds."
 WORDS=(zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
        sixteen seventeen eighteen nineteen)
 for n in "${!WORDS[@]}"; do speak "$OUT/numbers/$n.wav" "${WORDS[$n]}"; done

@@ -14,8 +14,8 @@ package dev.parley.media.dsp;
  */
 public final class Resampler {
   static final int TAPS_PER_PHASE = 48;
-  private static final double KAISER_BETA = 6.0;
-  private static final double CUTOFF_OF_NYQUIST = 0.92;
+  static final double KAISER_BETA = 6.0;
+  static final double CUTOFF_OF_NYQUIST = 0.92;
 
   private final int up;
   private final int down;
@@ -142,7 +142,7 @@ public final class Resampler {
   }
 
   /** The modified Bessel function of order 0, by its power series (converges fast for beta &lt; 20). */
-  private static double besselI0(double x) {
+  static double besselI0(double x) {
     double sum = 1, term = 1, q = x * x / 4;
     for (int k = 1; k < 50; k++) {
       term *= q / (k * (double) k);

@@ -11,7 +11,7 @@ final class ApiRoutes {
   private ApiRoutes() {}
 
   static List<Route> all(RoomsApi rooms, MembersApi members, BillingApi records, RecordingPauseApi pause,
-      Resources resources, SchedulesApi schedules) {
+      Resources resources, SchedulesApi schedules, SoundsApi sounds) {
     String room = BASE + "/rooms/{room}";
     String member = room + "/members/{member}";
     String schedule = BASE + "/schedules/{schedule}";
@@ -22,6 +22,7 @@ final class ApiRoutes {
         new Route("post", BASE + "/rooms", rooms::create),
         new Route("get", BASE + "/billing", records::billing),
         new Route("get", BASE + "/recordings", records::recordings),
+        new Route("get", BASE + "/sounds", sounds::list),
         new Route("get", room, rooms::show),
         new Route("delete", room, rooms::end),
         new Route("post", room + "/lock", rooms::lock),

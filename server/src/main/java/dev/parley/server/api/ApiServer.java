@@ -54,7 +54,7 @@ public final class ApiServer implements AutoCloseable {
    * @param schedules the scheduled conferences
    * @throws RuntimeException (Javalin's) when the port cannot be bound
    */
-  public static ApiServer start(ApiSettings settings, ApiToken token, Conference conference, SoundLoader sounds,
+  public static ApiServer start(ApiSettings settings, ApiToken token, Conference conference, SoundCatalog sounds,
       IntSupplier activeCalls, CallControl calls, BillingRecords billing, List<TickStats> ticks,
       ScheduleBook schedules) {
     ObjectMapper mapper = new ObjectMapper();
@@ -83,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
       authenticate(ctx, token);
       EventStream.checkQuery(ctx.queryParam("since"));
     });
-    for (Route r : ApiRoutes.all(rooms, members, records, new RecordingPauseApi(rooms), resources, scheduleApi)) {
+    for (Route r : ApiRoutes.all(rooms, members, records, new RecordingPauseApi(rooms), resources, scheduleApi,
+        new SoundsApi(sounds))) {
       if (r.handler() != null) app.addHttpHandler(HandlerType.valueOf(r.method().toUpperCase()), r.path(), r.handler());
     }
     for (Route r : ApiRoutes.open(resources, metrics)) {
@@ -158,6 +159,6 @@ public final class ApiServer implements AutoCloseable {
   /** For tests: the routes this server registers. */
   static List<Route> routes() {
     return ApiRoutes.all(new RoomsApi(null, null, null, null), new MembersApi(null, null, null, null),
-        new BillingApi(null), new RecordingPauseApi(null), new Resources(), new SchedulesApi(null, null));
+        new BillingApi(null), new RecordingPauseApi(null), new Resources(), new SchedulesApi(null, null), new SoundsApi(null));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.media.audio.Prompt;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * What a play request asks for, one item or a list of them ({@code items}), played in order:
  * <ul>
  *   <li>{@code {"sound": "builtin:enter"}}
+ *   <li>{@code {"sound": "file:welcome.wav"}}: a WAV of the announcements directory ({@link SoundCatalog})
  *   <li>{@code {"tone": {"frequencyHz": 440, "secondHz": 0, "durationMillis": 1000, "levelDbfs": -16}}}
  *   <li>{@code {"tone": "350+440/500,0/500,440/250", "levelDbfs": -16}} ({@link ToneSequence})
  *   <li>{@code {"tone": [{"frequencyHz": 350, "secondHz": 440, "durationMillis": 500}, {"frequencyHz": 0,
@@ -21,14 +23,15 @@ import java.util.regex.Pattern;
  * and {@code "mode": "queue"} (the default: after what plays) or {@code "interrupt"} (instead of it and
  * everything queued).
  *
- * <p>Only built-in sounds and tones: a path given over the API would let any token holder read
- * files of the server's machine into a call. Everything is loaded or synthesised here, before the
- * media thread sees it.
+ * <p>Built-in sounds, files of the announcements directory by bare name, and tones: a path given over
+ * the API would let any token holder read files of the server's machine into a call. Everything is
+ * loaded or synthesised here, before the media thread sees it.
  */
 final class PlayRequest {
   static final int MAX_TONE_MILLIS = 60_000;
   static final int MAX_ITEMS = 20;
   private static final Pattern BUILTIN = Pattern.compile("builtin:[a-z][a-z0-9-]{0,31}");
+  private static final String FILE = "file:";
 
   /** A request, ready to play. */
   record Play(String tag, List<Prompt> prompts, boolean interrupt) {
@@ -74,19 +77,12 @@ final class PlayRequest {
     JsonNode tone = o.get("tone");
     if ((sound == null) == (tone == null || tone.isNull())) {
       throw ApiException.badRequest(where.isEmpty()
-          ? "give either sound (builtin:NAME), tone ({frequencyHz, durationMillis, levelDbfs}, a sequence such as '350+440/500,0/500', or a list of {frequencyHz, durationMillis}) or items"
+          ? "give either sound (builtin:NAME or file:NAME), tone ({frequencyHz, durationMillis, levelDbfs}, a sequence such as '350+440/500,0/500', or a list of {frequencyHz, durationMillis}) or items"
           : where.substring(0, where.length() - 1) + " needs either sound or tone");
     }
     if (sound != null) {
-      if (!BUILTIN.matcher(sound).matches()) {
-        throw ApiException.badRequest(where + "sound must be builtin:NAME (files cannot be played over the API), got '" + sound + "'");
-      }
-      try {
-        prompts.add(loader.load(sound, rateHz));
-        tags.add(sound);
-      } catch (IOException e) {
-        throw new ApiException(404, "sound_not_found", "no built-in sound '" + sound + "'");
-      }
+      prompts.add(sound(sound, rateHz, where));
+      tags.add(sound);
       return;
     }
     double level = Bodies.number(o, "levelDbfs", -60, 0, -16);
@@ -119,6 +115,30 @@ final class PlayRequest {
       throw ApiException.badRequest(where + "tone: " + e.getMessage());
     }
     tags.add("tone:" + ToneSequence.text(steps));
+  }
+
+  private Prompt sound(String sound, int rateHz, String where) {
+    if (!BUILTIN.matcher(sound).matches() && !sound.startsWith(FILE)) {
+      throw ApiException.badRequest(where + "sound must be builtin:NAME or file:NAME (a file of the announcements directory), got '"
+          + shown(sound) + "'");
+    }
+    try {
+      return loader.load(sound, rateHz);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(where + "sound: " + e.getMessage());
+    } catch (NoSuchFileException e) {
+      throw new ApiException(404, "sound_not_found", where + "sound: "
+          + (sound.startsWith(FILE) ? "no file '" + sound.substring(FILE.length()) + "' in the announcements directory"
+              : "no built-in sound '" + sound + "'"));
+    } catch (IOException e) {
+      throw new ApiException(422, "bad_sound", where + "sound: " + e.getMessage());
+    }
+  }
+
+  /** A sound as the client wrote it, cut short and without control characters, for a message. */
+  private static String shown(String s) {
+    String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    return cut.replaceAll("\\p{Cntrl}", "?");
   }
 
   /** One step written as an object; {@code frequencyHz} 0 is silence. */

@@ -9,6 +9,7 @@ import dev.parley.server.call.ActiveCalls;
 import dev.parley.server.call.ApiCallControl;
 import dev.parley.server.call.CallSession;
 import dev.parley.server.call.InviteHandler;
+import dev.parley.server.call.AnnouncementFiles;
 import dev.parley.server.call.PromptLibrary;
 import dev.parley.server.call.RoomProfiles;
 import dev.parley.server.call.AutoDial;
@@ -119,7 +120,14 @@ public final class ParleyServer {
     log.info("codecs warmed up in {} ms", (System.nanoTime() - warmStart) / 1_000_000);
     ScheduledExecutorService timers =
         Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("parley-timers").daemon(true).factory());
-    PromptLibrary prompts = new PromptLibrary();
+    AnnouncementFiles announcements;
+    try {
+      announcements = new AnnouncementFiles(c.announcementsDir()).createDirectory();
+    } catch (IOException e) {
+      engine.close();
+      throw new StartException("media.announcements: cannot create " + c.announcementsDir() + ": " + e.getMessage(), e);
+    }
+    PromptLibrary prompts = new PromptLibrary(announcements);
     RoomProfiles profiles = new RoomProfiles(prompts, c.controls(), c.storage().dataDir());
     try {
       // Load every profile's sounds now: a missing or broken WAV must stop start-up, not a call.
@@ -172,7 +180,7 @@ public final class ParleyServer {
     if (c.api().enabled()) {
       try {
         ApiToken token = ApiToken.resolve(System.getenv(ApiToken.ENVIRONMENT_VARIABLE), c.api().dataDir(), System.out::println);
-        api = ApiServer.start(c.api(), token, conference, prompts::get, calls::size,
+        api = ApiServer.start(c.api(), token, conference, new ServerSounds(prompts, announcements), calls::size,
             new ApiCallControl(conference, invites, dialer, profiles, c.profiles()), new BillingRecords(db), engine.tickStats(),
             schedules);
       } catch (IOException | RuntimeException e) {

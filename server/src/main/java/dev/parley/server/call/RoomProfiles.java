@@ -78,7 +78,7 @@ public final class RoomProfiles {
               p.recordWarning() ? recordingWarning(rate) : null, format(p),
               p.recordOnModerator()),
           p.billing(),
-          new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(rate)));
+          new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(p, rate)));
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
@@ -95,11 +95,16 @@ public final class RoomProfiles {
     return stem + format(p).extension();
   }
 
-  /** Three falling beeps: the room ends soon. */
-  private static Prompt endingWarning(int rate) {
+  /**
+   * Three falling beeps, then "this conference ends in N minutes" ({@link EndingWarning}): the beeps
+   * catch the ear over whoever is talking, the words say how long is left.
+   */
+  private Prompt endingWarning(ProfileConfig p, int rate) throws IOException {
     Prompt gap = Tones.silence(200, rate);
-    return Tones.sequence("ending-warning", Tones.sine(988, 250, -12, rate), gap, Tones.sine(784, 250, -12, rate), gap,
+    Prompt beeps = Tones.sequence("ending-beeps", Tones.sine(988, 250, -12, rate), gap, Tones.sine(784, 250, -12, rate), gap,
         Tones.sine(587, 400, -12, rate));
+    if (!p.warnBefore().isPositive()) return beeps;
+    return Tones.sequence("ending-warning", beeps, Tones.silence(300, rate), EndingWarning.compose(prompts, p.warnBefore(), rate));
   }
 
   /** Two short high beeps: the room is now being recorded. */

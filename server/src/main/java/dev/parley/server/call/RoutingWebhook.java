@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * "transport"}, "route": {"line", "room"}, "headers": {...}}} and reads one of
  * <pre>
  *   {"action": "join", "room": "team-7", "flags": ["moderator"], "pin": "1234"}
- *   {"action": "play", "sound": "builtin:goodbye"}          (then hang up)
+ *   {"action": "play", "sound": "builtin:goodbye"}          (then hang up; or "file:NAME" from the
+ *                                                          announcements directory)
  *   {"action": "reject", "status": 403, "reason": "Not scheduled"}
  * </pre>
  * With the route's {@code secret} the request is signed as the event webhooks are ({@link WebhookSigner}:
@@ -152,6 +153,7 @@ final class RoutingWebhook {
       case "play" -> {
         String sound = text(a, "sound");
         if (sound == null || sound.isBlank()) throw new IllegalArgumentException("play needs a sound");
+        if (sound.startsWith(AnnouncementFiles.PREFIX)) AnnouncementFiles.checkName(sound.substring(AnnouncementFiles.PREFIX.length()));
         yield new Decision.Play(sound);
       }
       case "reject" -> {

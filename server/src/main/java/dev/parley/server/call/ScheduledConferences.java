@@ -20,6 +20,7 @@ import dev.parley.server.schedule.ScheduleActions;
 import dev.parley.server.schedule.ScheduleBook;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -141,8 +142,18 @@ public final class ScheduledConferences implements ScheduleActions {
   public void warn(Schedule s) {
     Room room = conference.room(s.room());
     if (room == null) return;
-    room.media().play("schedule-warning", prompt(ENDS_SOON, room.profile().media().rateHz()));
-    log.info("schedule {}: room {} warned that it ends at {}", s.id(), s.room(), s.end());
+    int rate = room.profile().media().rateHz();
+    // What is really left: the timer may fire late, or the server may have started after the warning time.
+    Duration left = Duration.between(clock.instant(), s.end());
+    Prompt warning;
+    try {
+      warning = EndingWarning.compose(prompts, left.isPositive() ? left : Duration.ofSeconds(1), rate);
+    } catch (IOException e) {
+      log.warn("cannot compose the spoken warning: {}; playing {}", e.getMessage(), ENDS_SOON);
+      warning = prompt(ENDS_SOON, rate);
+    }
+    room.media().play("schedule-warning", warning);
+    log.info("schedule {}: room {} warned that it ends at {} (in {} s)", s.id(), s.room(), s.end(), left.toSeconds());
   }
 
   @Override

@@ -75,7 +75,7 @@ final class ConfigParser {
         }
         problems.throwIfAny();
         // Storage resolved here, not when read, so that a data-dir inherited from the defaults is relative to this file too.
-        return new ServerConfig(sip.resolvedAgainst(baseDir), media, storage.resolvedAgainst(baseDir), extensions, gateways, controls, profiles, routes,
+        return new ServerConfig(sip.resolvedAgainst(baseDir), media.resolvedAgainst(baseDir), storage.resolvedAgainst(baseDir), extensions, gateways, controls, profiles, routes,
                 api, configSource);
     }
 

@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +8,7 @@ import java.util.Set;
 /** Reads {@code media:}. */
 final class MediaReader {
 
-    static final List<String> KEYS = List.of("address", "rtp-ports", "workers", "rtp-timeout");
+    static final List<String> KEYS = List.of("address", "rtp-ports", "workers", "rtp-timeout", "announcements");
 
     /** More media threads than this is a typo, not a machine. */
     static final int MAX_WORKERS = 1024;
@@ -23,13 +24,14 @@ final class MediaReader {
      */
     static MediaSettings read(YamlMap m, MediaSettings base, SipSettings sip, Problems problems) {
         if (base == null) {
-            m.requireAll(KEYS, Set.of("address"));
+            m.requireAll(KEYS, Set.of("address", "announcements"));
         }
         int before = problems.count();
         String address = m.read("address", Values::address);
         int[] ports = m.read("rtp-ports", Values::portRange);
         Integer workers = m.read("workers", v -> Values.integer(v, 0, MAX_WORKERS));
         Duration timeout = m.read("rtp-timeout", v -> Values.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
+        Path announcements = m.read("announcements", StorageReader::path);
         if (problems.count() > before || sip == null) {
             return null;
         }
@@ -38,7 +40,8 @@ final class MediaReader {
                 ports != null ? ports[0] : base.rtpPortMin(),
                 ports != null ? ports[1] : base.rtpPortMax(),
                 workers != null ? workers : base.workers(),
-                timeout != null ? timeout : base.rtpTimeout());
+                timeout != null ? timeout : base.rtpTimeout(),
+                announcements != null ? announcements : base == null ? null : base.announcements());
     }
 
     /** The SIP port must not sit inside the RTP range; reported where the user wrote the clash. */

@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,11 +12,26 @@ import java.util.Objects;
  * @param rtpPortMax last RTP port, inclusive; the range holds at least two ports
  * @param workers    media worker threads; 0 = one per available core
  * @param rtpTimeout a call whose RTP stops for this long is hung up; positive
+ * @param announcements the directory {@code file:NAME} sounds are played from; {@code null} for
+ *                   {@code storage.data-dir}/announcements ({@link ServerConfig#announcementsDir()})
  */
-public record MediaSettings(String address, int rtpPortMin, int rtpPortMax, int workers, Duration rtpTimeout) {
+public record MediaSettings(String address, int rtpPortMin, int rtpPortMax, int workers, Duration rtpTimeout,
+        Path announcements) {
 
     public MediaSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(rtpTimeout, "rtpTimeout");
+    }
+
+    /** Settings with the default announcements directory. */
+    public MediaSettings(String address, int rtpPortMin, int rtpPortMax, int workers, Duration rtpTimeout) {
+        this(address, rtpPortMin, rtpPortMax, workers, rtpTimeout, null);
+    }
+
+    /** This with a relative announcements directory resolved against {@code baseDir} (null: unchanged). */
+    MediaSettings resolvedAgainst(Path baseDir) {
+        if (baseDir == null || announcements == null || announcements.isAbsolute()) return this;
+        return new MediaSettings(address, rtpPortMin, rtpPortMax, workers, rtpTimeout,
+                baseDir.resolve(announcements).normalize());
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,5 +43,10 @@ public record ServerConfig(
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         gateways = Collections.unmodifiableMap(new LinkedHashMap<>(gateways));
         routes = List.copyOf(routes);
+    }
+
+    /** Where {@code file:NAME} sounds live: {@code media.announcements}, or the data directory's {@code announcements}. */
+    public Path announcementsDir() {
+        return media.announcements() != null ? media.announcements() : storage.dataDir().resolve("announcements");
     }
 }

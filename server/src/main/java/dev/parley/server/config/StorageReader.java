@@ -36,7 +36,8 @@ final class StorageReader {
                 password != null ? password : base.password());
     }
 
-    private static Path path(String text) {
+    /** A directory as written; also {@code media.announcements}. */
+    static Path path(String text) {
         String v = text.strip();
         if (v.isEmpty()) throw new IllegalArgumentException("expected a directory, got nothing");
         try {

@@ -7,15 +7,39 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parley.media.audio.Prompt;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import org.junit.jupiter.api.Test;
 
 /** Play requests as JSON: sounds, tones in their three forms, lists of items, modes, and the errors. */
 class PlayRequestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The contract of {@link SoundCatalog#load}: a bad name, a missing sound, a broken file. */
   private final PlayRequest play = new PlayRequest((ref, rate) -> {
-    if (!ref.equals("builtin:enter")) throw new IOException("no " + ref);
+    if (ref.equals("file:../etc/passwd")) throw new IllegalArgumentException("'../etc/passwd' names a path");
+    if (ref.equals("file:broken.wav")) throw new IOException("broken.wav: not a RIFF/WAVE file");
+    if (!ref.equals("builtin:enter") && !ref.equals("file:welcome.wav")) throw new NoSuchFileException(ref);
     return new Prompt(ref, rate, new short[rate / 2]);
   });
+
+  private void failsWith(String json, int status, String code, String message) {
+    assertThatThrownBy(() -> parse(json)).isInstanceOfSatisfying(ApiException.class, e -> {
+      assertThat(e.status()).isEqualTo(status);
+      assertThat(e.code()).isEqualTo(code);
+      assertThat(e.getMessage()).contains(message);
+    });
+  }
+
+  @Test
+  void anAnnouncementFileIsPlayedByNameAndEachWayItCanFailHasItsOwnAnswer() throws Exception {
+    PlayRequest.Play p = parse("{\"items\": [{\"sound\": \"file:welcome.wav\"}, {\"sound\": \"builtin:enter\"}]}");
+    assertThat(p.tag()).isEqualTo("file:welcome.wav builtin:enter");
+    assertThat(p.durationMillis()).isEqualTo(1000);
+    failsWith("{\"sound\": \"file:../etc/passwd\"}", 400, "bad_request", "sound: '../etc/passwd' names a path");
+    failsWith("{\"items\": [{\"sound\": \"file:missing.wav\"}]}", 404, "sound_not_found",
+        "items[0].sound: no file 'missing.wav' in the announcements directory");
+    failsWith("{\"sound\": \"file:broken.wav\"}", 422, "bad_sound", "broken.wav: not a RIFF/WAVE file");
+    failsWith("{\"sound\": \"/etc/passwd\"}", 400, "bad_request", "sound must be builtin:NAME or file:NAME");
+  }
 
   private PlayRequest.Play parse(String json) throws Exception {
     return play.fromRequest((ObjectNode) JSON.readTree(json), 8000);
@@ -65,7 +89,7 @@ class PlayRequestTest {
     rejects("{\"tone\": \"440/61000\"}", "longer than 60000 ms");
     rejects("{\"tone\": \"440/100\", \"mode\": \"later\"}", "mode must be queue or interrupt");
     rejects("{\"items\": []}", "items must be a list of 1 to 20");
-    rejects("{\"items\": [{\"sound\": \"/etc/passwd\"}]}", "items[0].sound must be builtin:NAME");
+    rejects("{\"items\": [{\"sound\": \"/etc/passwd\"}]}", "items[0].sound must be builtin:NAME or file:NAME");
     rejects("{\"items\": [{}]}", "items[0] needs either sound or tone");
     rejects("{\"tone\": [{\"durationMillis\": 100}]}", "tone[0].frequencyHz is required");
     rejects("{\"sound\": \"builtin:enter\", \"items\": [{\"sound\": \"builtin:enter\"}]}", "not both");

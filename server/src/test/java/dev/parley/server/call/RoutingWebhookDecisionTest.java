@@ -41,6 +41,14 @@ class RoutingWebhookDecisionTest {
   }
 
   @Test
+  void playMayNameAnAnnouncementFileButNoPathOutOfItsDirectory() throws Exception {
+    assertThat(read("{\"action\": \"play\", \"sound\": \"file:closed.wav\"}"))
+        .isEqualTo(new RoutingWebhook.Decision.Play("file:closed.wav"));
+    assertThatThrownBy(() -> read("{\"action\": \"play\", \"sound\": \"file:../../etc/passwd\"}"))
+        .hasMessageContaining("names a path");
+  }
+
+  @Test
   void badAnswersNameWhatIsWrong() {
     assertThatThrownBy(() -> read("[1]")).hasMessageContaining("not a JSON object");
     assertThatThrownBy(() -> read("{\"action\": \"dance\"}")).hasMessageContaining("join, play or reject");

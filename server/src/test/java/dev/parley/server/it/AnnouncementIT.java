@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  * Announcements through the API to real callers (baresip, each sending its own tone), judged on what
  * each caller recorded: one to a single member is heard by that member only; two tone sequences
  * queued to the room play in order, each with its {@code playback.started} and {@code playback.ended}
- * carrying the id the API answered; and a room with {@code max-duration} warns (event and beeps) and
- * then ends, hanging every caller up.
+ * carrying the id the API answered; and a room with {@code max-duration} warns (event, beeps and
+ * "this conference ends in eight seconds") and then ends, hanging every caller up.
  *
  * <p>Ports: SIP 15230-15231, API 15235-15236, baresip slots 65-69.
  */
@@ -128,7 +128,7 @@ class AnnouncementIT {
         List<BaresipPeer> peers = new ArrayList<>();
         JsonNode created, warned, roomEnded;
         try (ParleyProcess server = ParleyProcess.start(TestConfig.forPort(sipPort).withoutSounds().withApiPort(apiPort)
-                .withProfileKey("max-duration", "10s").withProfileKey("warn-before", "5s").writeTo(serverDir),
+                .withProfileKey("max-duration", "12s").withProfileKey("warn-before", "8s").writeTo(serverDir),
                 serverDir.resolve("parley.log"), STARTUP_LIMIT)) {
             ApiClient api = new ApiClient(apiPort, ApiClient.generatedToken(serverDir));
             try (EventStreamClient events = new EventStreamClient(api, "room=" + ItSupport.ROOM)) {
@@ -154,16 +154,24 @@ class AnnouncementIT {
             }
             assertThat(server.isAlive()).isTrue();
         }
-        assertThat(warned.path("remainingSeconds").asLong()).isEqualTo(5);
+        assertThat(warned.path("remainingSeconds").asLong()).isEqualTo(8);
         long warnedAfter = millisBetween(created, warned), endedAfter = millisBetween(created, roomEnded);
-        assertThat(warnedAfter).as("the warning 5 s before the end").isBetween(4_500L, 6_500L);
-        assertThat(endedAfter).as("the end at max-duration (the hang-ups take a moment)").isBetween(9_500L, 12_500L);
-        for (BaresipPeer p : peers) {
+        assertThat(warnedAfter).as("the warning 8 s before the end").isBetween(3_500L, 5_500L);
+        assertThat(endedAfter).as("the end at max-duration (the hang-ups take a moment)").isBetween(11_500L, 14_500L);
+        for (int i = 0; i < peers.size(); i++) {
+            BaresipPeer p = peers.get(i);
             Wav heard = p.heard();
-            // The warning's first beep (988 Hz) in the last 5 s the caller heard.
+            // The warning's first beep (988 Hz) in the last 8 s the caller heard.
             double end = heard.durationSeconds();
-            assertThat(Goertzel.peakBlockLevelDb(heard, 988, Math.max(0, end - 6), end))
+            assertThat(Goertzel.peakBlockLevelDb(heard, 988, Math.max(0, end - 9), end))
                     .as("%s heard the warning beeps", p.heardFile().orElseThrow()).isGreaterThan(HEARD_DB);
+            // Then the words "this conference ends in eight seconds", with the other caller's tone taken out
+            // (about 0.96 then; the same sentence with "five" reaches 0.57).
+            double otherHz = CALLER_HZ[1 - i];
+            Wav spoken = PromptMatch.withoutTone(Prompts.endingWarning("numbers/8", "numbers/seconds"), otherHz);
+            Wav last = PromptMatch.withoutTone(heard.slice(Math.max(0, end - 9), end), otherHz);
+            assertThat(PromptMatch.bestCorrelation(last, spoken, spoken.durationSeconds()))
+                    .as("%s heard the spoken warning", p.heardFile().orElseThrow()).isGreaterThan(0.8);
         }
     }
 

@@ -32,4 +32,24 @@ final class PromptMatch {
         }
         return best;
     }
+
+    /**
+     * {@code w} through a notch at {@code hz} (a biquad, Q 4): takes a caller's steady tone out of a
+     * recording so that a prompt mixed with it correlates as the prompt alone. Apply it to both sides.
+     */
+    static Wav withoutTone(Wav w, double hz) {
+        double w0 = 2 * Math.PI * hz / w.sampleRateHz(), alpha = Math.sin(w0) / (2 * 4.0), cos = Math.cos(w0);
+        double a0 = 1 + alpha, b1 = -2 * cos / a0, b0 = 1 / a0, a1 = -2 * cos / a0, a2 = (1 - alpha) / a0;
+        short[] in = w.samples(), out = new short[in.length];
+        double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+        for (int i = 0; i < in.length; i++) {
+            double y = b0 * in[i] + b1 * x1 + b0 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = in[i];
+            y2 = y1;
+            y1 = y;
+            out[i] = (short) Math.max(-32768, Math.min(32767, Math.round(y)));
+        }
+        return new Wav(w.sampleRateHz(), out);
+    }
 }

@@ -46,6 +46,13 @@ final class Prompts {
         return Wav.parse(bytes(name));
     }
 
+    /** "This conference ends in" and then {@code parts} (e.g. {@code numbers/6}, {@code numbers/seconds}), as the server composes it. */
+    static Wav endingWarning(String... parts) throws IOException {
+        Wav w = load("ends-in");
+        for (String p : parts) w = w.concat(load(p));
+        return w;
+    }
+
     /** The bytes of a built-in prompt's WAV file. */
     static byte[] bytes(String name) throws IOException {
         try (InputStream in = Prompts.class.getResourceAsStream("/prompts/" + name + ".wav")) {

@@ -32,13 +32,14 @@ final class RoomCommands {
     }
   }
 
-  @Command(name = "play", description = "Play a built-in sound or a tone to a room or one member.")
+  @Command(name = "play", description = "Play a built-in sound, an announcement file or a tone to a room or one member.")
   static final class Play extends ApiSubcommand {
     @Parameters(index = "0", paramLabel = "ROOM") String room;
     @Option(names = "--member", paramLabel = "ID", description = "Only to this member.") String member;
 
     static final class What {
-      @Option(names = "--sound", paramLabel = "builtin:NAME", required = true) String sound;
+      @Option(names = "--sound", paramLabel = "builtin:NAME|file:NAME", required = true,
+          description = "file:NAME is a WAV of the announcements directory (see `parley sounds`).") String sound;
       @Option(names = "--tone", paramLabel = "HZ", required = true) Double toneHz;
     }
 
