@@ -78,7 +78,7 @@ public final class RoomProfiles {
               p.recordWarning() ? recordingWarning(rate) : null, format(p),
               p.recordOnModerator()),
           p.billing(),
-          new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(rate)));
+          new DurationLimit(p.maxDuration(), p.warnBefore(), endingWarning(rate))).withSrtp(p.srtp());
     } catch (IOException e) {
       throw new UncheckedIOException("profile " + p.name() + ": " + e.getMessage(), e);
     }
