@@ -1,6 +1,7 @@
 package dev.parley.server.call;
 
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.SrtpMode;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * A dial string as the seeds write them: {@code user/1004} (every registered contact of an
  * extension), {@code gateway/NAME/NUMBER} (through a trunk) or a {@code sip:} URI, optionally after
- * {@code {name=value,...}}: caller ID name and number, ring timeout, member flags, extra headers.
+ * {@code {name=value,...}}: caller ID name and number, ring timeout, member flags, SRTP, extra headers.
  * FreeSWITCH's variable names work too ({@code origination_caller_id_number}, {@code call_timeout},
  * {@code sip_h_X-Name}).
  *
@@ -22,9 +23,10 @@ import java.util.Set;
  * @param timeout how long it may ring
  * @param flags of the member the answered call becomes
  * @param headers extra SIP headers of the INVITE
+ * @param srtp {@code {srtp=required|optional|off}}: this call's SRTP instead of the room's; null: the room's
  */
 public record DialString(Target target, String callerIdName, String callerIdNumber, Duration timeout,
-    Set<MemberFlag> flags, Map<String, String> headers) {
+    Set<MemberFlag> flags, Map<String, String> headers, SrtpMode srtp) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,6 +64,7 @@ public record DialString(Target target, String callerIdName, String callerIdNumb
     Duration timeout = DEFAULT_TIMEOUT;
     Set<MemberFlag> flags = EnumSet.noneOf(MemberFlag.class);
     Map<String, String> headers = new LinkedHashMap<>();
+    SrtpMode srtp = null;
     for (Map.Entry<String, String> v : vars.entrySet()) {
       String key = v.getKey(), value = v.getValue();
       switch (key.toLowerCase(Locale.ROOT)) {
@@ -69,6 +72,7 @@ public record DialString(Target target, String callerIdName, String callerIdNumb
         case "caller-id-number", "origination_caller_id_number" -> number = value;
         case "timeout", "call_timeout", "originate_timeout" -> timeout = seconds(value, text);
         case "flags", "member_flags" -> flags = MemberFlag.parseList(value);
+        case "srtp" -> srtp = srtp(value, text);
         default -> {
           if (key.startsWith("header:")) headers.put(key.substring(7), value);
           else if (key.startsWith("sip_h_")) headers.put(key.substring(6), value);
@@ -76,7 +80,7 @@ public record DialString(Target target, String callerIdName, String callerIdNumb
         }
       }
     }
-    return new DialString(target, name, number, timeout, flags, headers);
+    return new DialString(target, name, number, timeout, flags, headers, srtp);
   }
 
   private static Target target(String s, String text) {
@@ -88,6 +92,14 @@ public record DialString(Target target, String callerIdName, String callerIdNumb
     if (s.matches("sip:[^\\s]+")) return new Target.Uri(s);
     throw new IllegalArgumentException("'" + text + "' is not a dial string: expected user/NUMBER, gateway/NAME/NUMBER "
         + "or a sip: URI");
+  }
+
+  private static SrtpMode srtp(String v, String text) {
+    try {
+      return SrtpMode.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("srtp " + e.getMessage() + " in " + text);
+    }
   }
 
   private static Duration seconds(String v, String text) {

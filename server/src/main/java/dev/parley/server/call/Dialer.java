@@ -12,6 +12,7 @@ import dev.parley.sip.Credentials;
 import dev.parley.sip.NextHop;
 import dev.parley.sip.OutgoingCallRequest;
 import dev.parley.sip.SipServer;
+import dev.parley.sip.sdp.SrtpPolicy;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Places calls into rooms from dial strings: {@code user/1004} rings every registered contact of the
  * extension at once (the first to answer joins, the others are cancelled), {@code gateway/NAME/NUMBER}
  * goes out through the trunk with its credentials and caller-ID policy, {@code sip:} URIs directly.
+ * Every leg offers SRTP as the room's profile (or the dial string's {@code srtp}) says, with keys of its own.
  */
 public final class Dialer {
   private static final Logger log = LoggerFactory.getLogger(Dialer.class);
@@ -122,6 +124,7 @@ public final class Dialer {
       Placement placement,
       Outcome outcome) {
     DialString d = DialString.parse(text);
+    SrtpPolicy srtp = SrtpMedia.policy(SrtpMedia.forPlacedCall(room.name(), room.profile().srtp(), d.srtp()));
     SipServer s = sip;
     if (s == null) throw new IllegalStateException("SIP is not started yet");
     List<OutgoingCallRequest> requests = requests(d, callerIdNumber, callerIdName);
@@ -141,7 +144,7 @@ public final class Dialer {
         if (invite.legs.isEmpty()) outcome.failed(486, "room full or locked");
         break;
       }
-      OutgoingLeg leg = new OutgoingLeg(text, conference, room, flags, mediaAddress, placement, called(d), new OutgoingLeg.Progress() {
+      OutgoingLeg leg = new OutgoingLeg(text, conference, room, flags, mediaAddress, srtp, placement, called(d), new OutgoingLeg.Progress() {
         @Override
         public void ringing(OutgoingLeg leg) {
           if (!invite.settled.get()) outcome.ringing();

@@ -18,8 +18,11 @@ import dev.parley.sip.OutgoingCallListener;
 import dev.parley.sip.OutgoingCallRequest;
 import dev.parley.sip.SipServer;
 import dev.parley.sip.sdp.NegotiatedAudio;
+import dev.parley.sip.sdp.Sdes;
+import dev.parley.sip.sdp.SrtpPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,8 +87,9 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   private final ExecutorService keys = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("keys-out-", 0).factory());
   private final MemberKeys memberKeys;
 
-  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, Placement placement,
-      Called called, Progress progress, Dialer dialer, KeypadActions actions) {
+  /** @param srtp what the offer asks: {@code REQUIRED} refuses an answer without an SDES key we offered */
+  OutgoingLeg(String label, Conference conference, Room room, Set<MemberFlag> flags, String mediaAddress, SrtpPolicy srtp,
+      Placement placement, Called called, Progress progress, Dialer dialer, KeypadActions actions) {
     this.memberKeys = new MemberKeys(keypadSide, conference, actions, dialer, this::onKeys);
     this.label = label;
     this.placement = placement;
@@ -93,7 +97,8 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     this.conference = conference;
     this.room = room;
     this.flags = flags;
-    this.sdp = new SdpNegotiation(mediaAddress);
+    // Keys of its own for every leg: two streams under one master key risk a two-time pad (RFC 3711 §9.1).
+    this.sdp = new SdpNegotiation(mediaAddress, new Sdes(srtp));
     this.progress = progress;
   }
 
@@ -168,8 +173,13 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   public void onEarlyMedia(String answerSdp) {
     synchronized (this) {
       if (state != State.DIALLING) return;
-      NegotiatedAudio n = sdp.applyAnswer(answerSdp);
-      if (n == null) return;
+      SdpNegotiation.Applied a = sdp.apply(answerSdp);
+      NegotiatedAudio n = a.negotiated();
+      if (n == null) {
+        // Not heard in the room; the final answer decides whether the call goes on.
+        log.info("dial {}: early media not taken: {}", label, a.problem());
+        return;
+      }
       state = State.EARLY;
       codec = n.encodingName() + "/" + n.clockRateHz();
       // Heard in the room, hearing nothing: the far end has not answered.
@@ -191,11 +201,14 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
         endBeforeAnswer(487, "room ended");
         return;
       }
-      NegotiatedAudio n = sdp.applyAnswer(answerSdp);
+      SdpNegotiation.Applied a = sdp.apply(answerSdp);
+      NegotiatedAudio n = a.negotiated();
       if (n == null) {
-        log.warn("dial {}: 200 without a usable SDP answer, hanging up", label);
+        // Never a silent fallback: an SRTP offer answered in the clear ends here, with the reason.
+        log.warn("dial {}: 200 without a usable SDP answer ({}), hanging up: {}", label, sdp.srtp() == SrtpPolicy.OFF
+            ? "plain RTP" : "SRTP " + sdp.srtp().name().toLowerCase(Locale.ROOT), a.problem());
         call.hangup();
-        endBeforeAnswer(488, "no usable answer");
+        endBeforeAnswer(488, "unusable answer: " + a.problem());
         return;
       }
       media.configure(remote(n, true));
@@ -387,6 +400,6 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     InetSocketAddress target = n.remotePort() > 0 && !"0.0.0.0".equals(n.remoteAddress())
         ? new InetSocketAddress(n.remoteAddress(), n.remotePort()) : null;
     return new RemoteMedia(target, n.payloadType(), n.encodingName(), n.ptimeMillis(), n.telephoneEventPayloadType(),
-        send, true, n.fmtp(), n.clockRateHz(), n.comfortNoisePayloadType());
+        send, true, n.fmtp(), SrtpMedia.keys(n.srtp()), n.clockRateHz(), n.comfortNoisePayloadType());
   }
 }

@@ -47,7 +47,8 @@ public final class RoomProfiles {
   }
 
   public RoomProfile forConfig(ProfileConfig p) {
-    return cache.computeIfAbsent(p, this::build);
+    // SRTP is for the calls placed into the profile's rooms (OutgoingLeg); dialled-in calls read their route's.
+    return cache.computeIfAbsent(p, q -> build(q).withSrtp(q.srtp()));
   }
 
   private RoomProfile build(ProfileConfig p) {

@@ -8,6 +8,7 @@ import dev.parley.sip.sdp.OfferAnswer;
 import dev.parley.sip.sdp.Sdes;
 import dev.parley.sip.sdp.SdpParser;
 import dev.parley.sip.sdp.SessionDescription;
+import dev.parley.sip.sdp.SrtpPolicy;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -38,10 +39,15 @@ final class SdpNegotiation {
   private int version = 1;
 
   SdpNegotiation(String localAddress) {
+    this(localAddress, Sdes.plain());
+  }
+
+  /** G.711 only (what calls we place offer), with SRTP as {@code sdes} says. */
+  SdpNegotiation(String localAddress, Sdes sdes) {
     this.localAddress = localAddress;
     this.supported = SUPPORTED;
     this.preferred = List.of();
-    this.sdes = Sdes.plain();
+    this.sdes = sdes;
   }
 
   SdpNegotiation(String localAddress, RoomMediaSpec room) {
@@ -91,10 +97,22 @@ final class SdpNegotiation {
   }
 
   NegotiatedAudio applyAnswer(String answerSdp) {
+    return apply(answerSdp).negotiated();
+  }
+
+  /** The peer's answer to our offer, or why it cannot be used (no common codec, no SRTP key we offered). */
+  record Applied(NegotiatedAudio negotiated, String problem) {}
+
+  Applied apply(String answerSdp) {
     try {
-      return OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), supported, sdes);
+      return new Applied(OfferAnswer.applyAnswer(SdpParser.parse(answerSdp), supported, sdes), null);
     } catch (Exception e) {
-      return null;
+      return new Applied(null, e.getMessage() == null ? e.toString() : e.getMessage());
     }
+  }
+
+  /** The SRTP policy of this call's offers and answers. */
+  SrtpPolicy srtp() {
+    return sdes.policy();
   }
 }

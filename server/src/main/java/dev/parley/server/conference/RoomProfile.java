@@ -4,6 +4,7 @@ import dev.parley.media.engine.RoomMediaSpec;
 import dev.parley.server.conference.controls.ControlMap;
 import dev.parley.server.config.InvitePolicy;
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.SrtpMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param recording how rooms of this profile are recorded, and whether joining through it starts that
  * @param billing whether members joining through this profile have billing on (Yate's billing=true)
  * @param limit how long its rooms may last, and the warning before the end
+ * @param srtp what calls Parley places into its rooms offer and accept (calls that dial in follow
+ *     their route's policy instead)
  */
 public record RoomProfile(
     String name,
@@ -49,7 +52,19 @@ public record RoomProfile(
     String externalDigits,
     RecordingPolicy recording,
     boolean billing,
-    DurationLimit limit) {
+    DurationLimit limit,
+    SrtpMode srtp) {
+
+  /** A profile whose placed calls follow the default SRTP policy ({@code optional}). */
+  public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
+      RoomPrompts prompts, Pins pins, Set<MemberFlag> flags, ControlMap controls, ControlMap moderatorControls,
+      Duration digitTimeout, boolean announceCount, boolean endWithModerator, List<String> autoDial,
+      InvitePolicy invitePolicy, String external, String externalDigits, RecordingPolicy recording, boolean billing,
+      DurationLimit limit) {
+    this(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls, moderatorControls, digitTimeout,
+        announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit,
+        SrtpMode.OPTIONAL);
+  }
 
   /** A profile without a duration limit. */
   public RoomProfile(String name, RoomMediaSpec media, int maxMembers, boolean lonely, Duration lonelyGrace,
@@ -78,19 +93,19 @@ public record RoomProfile(
 
   public RoomProfile withControls(ControlMap member, ControlMap moderator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, member, moderator,
-        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit);
+        digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit, srtp);
   }
 
   public RoomProfile withPolicies(Pins pins, Set<MemberFlag> flags, boolean announceCount, boolean endWithModerator) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
-        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit);
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits, recording, billing, limit, srtp);
   }
 
   /** The same profile with another invite policy (ad-hoc rooms: the owner's). */
   public RoomProfile withInvitePolicy(InvitePolicy policy) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
         moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, policy, external, externalDigits,
-        recording, billing);
+        recording, billing, DurationLimit.NONE, srtp);
   }
 
   public RoomProfile withRecording(RecordingPolicy recording, boolean billing) {
@@ -102,6 +117,13 @@ public record RoomProfile(
   public RoomProfile withLimit(DurationLimit limit) {
     return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
         moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
-        recording, billing, limit);
+        recording, billing, limit, srtp);
+  }
+
+  /** The same profile with another SRTP policy for the calls placed into its rooms. */
+  public RoomProfile withSrtp(SrtpMode srtp) {
+    return new RoomProfile(name, media, maxMembers, lonely, lonelyGrace, prompts, pins, flags, controls,
+        moderatorControls, digitTimeout, announceCount, endWithModerator, autoDial, invitePolicy, external, externalDigits,
+        recording, billing, limit, srtp);
   }
 }

@@ -11,7 +11,8 @@ public enum SrtpMode {
     OPTIONAL,
     OFF;
 
-    static SrtpMode parse(String value) {
+    /** @throws IllegalArgumentException for anything but required, optional or off (false, no) */
+    public static SrtpMode parse(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "required" -> REQUIRED;
             case "optional" -> OPTIONAL;

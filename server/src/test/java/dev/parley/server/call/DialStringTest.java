@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.parley.server.config.MemberFlag;
+import dev.parley.server.config.SrtpMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,15 @@ class DialStringTest {
     assertThat(d.timeout()).isEqualTo(DialString.DEFAULT_TIMEOUT);
     assertThat(d.flags()).isEmpty();
     assertThat(d.callerIdNumber()).isNull();
+    assertThat(d.srtp()).as("the room's SRTP policy").isNull();
+  }
+
+  @Test
+  void srtpVariableOverridesTheRoomsPolicyForOneCall() {
+    assertThat(DialString.parse("{srtp=required}user/1004").srtp()).isEqualTo(SrtpMode.REQUIRED);
+    assertThat(DialString.parse("{timeout=20, srtp=Off}sip:bob@192.0.2.7").srtp()).isEqualTo(SrtpMode.OFF);
+    assertThatIllegalArgumentException().isThrownBy(() -> DialString.parse("{srtp=maybe}user/1004"))
+        .withMessageContaining("srtp must be required, optional or off, got 'maybe'").withMessageContaining("user/1004");
   }
 
   @Test

@@ -148,8 +148,10 @@ public final class OfferAnswer {
 
   /**
    * Our offer with SRTP as the policy asks: {@code REQUIRED} offers {@code RTP/SAVP} with one {@code
-   * a=crypto} line per suite we speak; {@code OPTIONAL} and {@code OFF} offer plain {@code RTP/AVP}
-   * (a best-effort crypto line on {@code RTP/AVP} is not standard SDP and some peers refuse it).
+   * a=crypto} line per suite we speak; {@code OPTIONAL} offers the same crypto lines on {@code RTP/AVP}
+   * (best-effort SRTP: a peer that speaks SDES answers with a key, one that does not ignores the lines
+   * and answers plain; RFC 5939 capability negotiation would be the standard way, but few peers
+   * implement it); {@code OFF} offers plain {@code RTP/AVP}.
    */
   public static String offer(
       List<AudioFormat> supported, String localAddress, int localRtpPort, long sessionId, int sessionVersion,
@@ -182,7 +184,7 @@ public final class OfferAnswer {
     }
     boolean secure = sdes.policy() == SrtpPolicy.REQUIRED;
     List<Attribute> crypto = new ArrayList<>();
-    if (secure) {
+    if (sdes.policy() != SrtpPolicy.OFF) {
       for (SdesCrypto c : sdes.offerLines()) crypto.add(new Attribute("crypto", c.value()));
     }
     MediaDescription audio =
@@ -209,21 +211,56 @@ public final class OfferAnswer {
   }
 
   /**
-   * {@link #applyAnswer(SessionDescription, List)} for an offer made with {@code sdes}: when we offered
-   * SRTP, the answer must accept it with a crypto line whose tag and suite are one of ours (RFC 4568
-   * §5.1.3); the key in it is the peer's.
+   * {@link #applyAnswer(SessionDescription, List)} for an offer made with {@code sdes}. When we offered
+   * crypto lines ({@code REQUIRED} or {@code OPTIONAL}), an answer that accepts SRTP must do so with a
+   * crypto line whose tag and suite are one of ours (RFC 4568 §5.1.3); the key in it is the peer's. A
+   * {@code REQUIRED} offer takes no answer without one; an {@code OPTIONAL} one takes a plain answer
+   * (no crypto line at all) as plain RTP, never one whose crypto line we cannot match, since the peer
+   * would then encrypt what we read in the clear.
+   *
+   * @throws NoCommonCodecException naming why: no codec we support, or (SRTP) no crypto line that
+   *     accepts one of ours
    */
   public static NegotiatedAudio applyAnswer(SessionDescription answer, List<AudioFormat> supported, Sdes sdes)
       throws NoCommonCodecException {
-    // Only a REQUIRED policy offered SRTP; otherwise a crypto line in the answer is the peer's mistake.
-    Sdes offered = sdes.policy() == SrtpPolicy.REQUIRED ? sdes : Sdes.plain();
+    // OFF offered no crypto line: one in the answer is the peer's mistake and is ignored.
+    Sdes offered = sdes.policy() == SrtpPolicy.OFF ? Sdes.plain() : sdes;
     for (MediaDescription m : answer.media()) {
       NegotiatedAudio n = accept(answer, m, supported, List.of(), offered);
       if (n == null) continue;
-      if (sdes.policy() != SrtpPolicy.REQUIRED) return n;
-      if (n.srtp() != null && matchesOurOffer(m, sdes)) return n;
+      if (offered.policy() == SrtpPolicy.OFF) return n;
+      if (n.srtp() != null ? matchesOurOffer(m, sdes) : !hasCryptoLine(m)) return n;
     }
-    throw new NoCommonCodecException("the answer accepts no audio codec we support: " + describe(answer));
+    throw new NoCommonCodecException(answerRefusal(answer, supported, offered));
+  }
+
+  /** Why {@link #applyAnswer(SessionDescription, List, Sdes)} took nothing, for the log and the invite's failure. */
+  private static String answerRefusal(SessionDescription answer, List<AudioFormat> supported, Sdes sdes) {
+    boolean codecFits = false;
+    boolean crypto = false;
+    for (MediaDescription m : answer.media()) {
+      if (m.port() == 0 || !m.media().equalsIgnoreCase("audio")) continue;
+      if ((isPlainRtp(m.proto()) || isSecureRtp(m.proto())) && acceptCodec(answer, m, supported, List.of()) != null) {
+        codecFits = true;
+        crypto |= hasCryptoLine(m);
+      }
+    }
+    if (!codecFits || sdes.policy() == SrtpPolicy.OFF) {
+      return "the answer accepts no audio codec we support: " + describe(answer);
+    }
+    StringJoiner ours = new StringJoiner(", ");
+    for (SdesCrypto c : sdes.offerLines()) ours.add(c.tag() + " " + c.suite());
+    if (!crypto) {
+      return "SRTP is required and the answer has no a=crypto line (we offered " + ours + "): answered "
+          + describe(answer);
+    }
+    return "the answer's a=crypto line accepts none of ours (we offered " + ours + "; MKI and session parameters "
+        + "are not supported): answered " + describe(answer);
+  }
+
+  private static boolean hasCryptoLine(MediaDescription m) {
+    for (Attribute a : m.otherAttributes()) if (a.name().equalsIgnoreCase("crypto")) return true;
+    return false;
   }
 
   /** What we would agree for this media section, or {@code null} if we cannot take it. */

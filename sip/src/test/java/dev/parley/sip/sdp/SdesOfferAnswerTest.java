@@ -105,18 +105,57 @@ class SdesOfferAnswerTest {
   @Test
   void aRequiredRoomOffersSavpAndTakesTheAnswersKey() throws Exception {
     Sdes sdes = new Sdes(SrtpPolicy.REQUIRED);
-    String offer = OfferAnswer.offer(G711, "127.0.0.1", 20000, 7, 1, sdes);
-    assertThat(offer).contains("m=audio 20000 RTP/SAVP 0 8 101\r\n")
-        .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:")
-        .contains("a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:");
+    String offer = offerWithBothSuites(sdes, "m=audio 20000 RTP/SAVP 0 8 101");
     String answer = sdp("m=audio 31000 RTP/SAVP 0", "a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:" + KEY32);
     NegotiatedAudio n = OfferAnswer.applyAnswer(SdpParser.parse(answer), G711, sdes);
     assertThat(n.srtp().suite()).isEqualTo("AES_CM_128_HMAC_SHA1_32");
     assertThat(n.srtp().theirKeyAndSalt()).isEqualTo(Base64.getDecoder().decode(KEY32));
     assertThat(offer).contains(Base64.getEncoder().encodeToString(n.srtp().ourKeyAndSalt()));
+  }
+
+  /** Our offer under {@code sdes}: {@code mLine}, then one crypto line per suite we speak. */
+  private static String offerWithBothSuites(Sdes sdes, String mLine) {
+    String offer = OfferAnswer.offer(G711, "127.0.0.1", 20000, 7, 1, sdes);
+    assertThat(offer).contains(mLine + "\r\n")
+        .contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:")
+        .contains("a=crypto:2 AES_CM_128_HMAC_SHA1_32 inline:");
+    return offer;
+  }
+
+  @Test
+  void aRequiredOfferRefusesAnswersWithoutAMatchingCryptoLineAndSaysWhy() {
+    Sdes sdes = new Sdes(SrtpPolicy.REQUIRED);
     // An answer in the clear to our SRTP offer is not taken.
     assertThatThrownBy(() -> OfferAnswer.applyAnswer(SdpParser.parse(PLAIN_OFFER), G711, sdes))
-        .isInstanceOf(NoCommonCodecException.class);
+        .hasMessageContaining("SRTP is required and the answer has no a=crypto line")
+        .hasMessageContaining("1 AES_CM_128_HMAC_SHA1_80, 2 AES_CM_128_HMAC_SHA1_32");
+    // Tag 7 is none of ours (RFC 4568 §5.1.3: the answer repeats the tag it accepts).
+    String wrongTag = sdp("m=audio 31000 RTP/SAVP 0", "a=crypto:7 AES_CM_128_HMAC_SHA1_80 inline:" + KEY80);
+    assertThatThrownBy(() -> OfferAnswer.applyAnswer(SdpParser.parse(wrongTag), G711, sdes))
+        .hasMessageContaining("accepts none of ours");
+  }
+
+  @Test
+  void anOptionalOfferIsBestEffortCryptoOnAvpAndTakesAKeyedOrAPlainAnswer() throws Exception {
+    Sdes sdes = new Sdes(SrtpPolicy.OPTIONAL);
+    offerWithBothSuites(sdes, "m=audio 20000 RTP/AVP 0 8 101");
+    String keyed = sdp("m=audio 31000 RTP/AVP 0", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY80);
+    NegotiatedAudio secure = OfferAnswer.applyAnswer(SdpParser.parse(keyed), G711, sdes);
+    assertThat(secure.srtp().suite()).isEqualTo("AES_CM_128_HMAC_SHA1_80");
+    assertThat(secure.srtp().theirKeyAndSalt()).isEqualTo(Base64.getDecoder().decode(KEY80));
+    assertThat(OfferAnswer.applyAnswer(SdpParser.parse(PLAIN_OFFER), G711, sdes).srtp()).isNull();
+    // A crypto line we cannot match means the peer encrypts: taking it as plain would be noise both ways.
+    String mki = sdp("m=audio 31000 RTP/AVP 0", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY80 + "|2^20|1:4");
+    assertThatThrownBy(() -> OfferAnswer.applyAnswer(SdpParser.parse(mki), G711, sdes))
+        .isInstanceOf(NoCommonCodecException.class).hasMessageContaining("accepts none of ours");
+  }
+
+  @Test
+  void anOffOfferHasNoCryptoAndIgnoresAnAnswersKey() throws Exception {
+    Sdes sdes = new Sdes(SrtpPolicy.OFF);
+    assertThat(OfferAnswer.offer(G711, "127.0.0.1", 20000, 7, 1, sdes)).contains("RTP/AVP").doesNotContain("a=crypto");
+    String keyed = sdp("m=audio 31000 RTP/AVP 0", "a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:" + KEY80);
+    assertThat(OfferAnswer.applyAnswer(SdpParser.parse(keyed), G711, sdes).srtp()).isNull();
   }
 
   @Test
