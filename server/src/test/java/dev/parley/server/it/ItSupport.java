@@ -16,17 +16,24 @@ import java.util.stream.Stream;
  * What every integration test here shares: where its files go, how it starts the server, and the
  * port plan.
  *
- * <p>Ports (all 127.0.0.1): Parley SIP 15061-15099, one per test so a server that is slow to die
- * cannot disturb the next test; Parley RTP 20000-20999 (from {@link TestConfig}); sipp SIP
- * 5100-5199 and media 16000-17999; {@link dev.parley.testkit.RtpSink} ports 18000-18999; baresip
- * slots 0-9 (SIP 5200-5219, ctrl 4400-4409, RTP 31000-31199). The control-plane tests (ApiIT,
- * WebhookIT, DashboardIT) use SIP 15080-15089, API 8580-8589, webhook receivers 8590-8599 and
- * baresip slots 10-19 (SIP 5220-5239, ctrl 4410-4419, RTP 31200-31399). The load generator's IT
- * (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099. The fault tests (ImpairedMemberIT,
- * CallFaultsIT) use Parley SIP 15280-15289, impairment relays and their API ports 19000-19099, sipp
- * SIP 5470-5479 and media 18700-18799, baresip slots 85-89. The routing-webhook fallback and PIN test and the schedule
- * retry test (RoutingWebhookPinAndFallbackIT, ScheduledRetryIT) use Parley SIP 15310-15319, API
- * 8620-8629, HTTP receivers 8630-8639, sipp SIP and media 5490-5499 and baresip slots 94-96.
+ * <p>Ports (all 127.0.0.1). The ITs run two classes at a time, so no two classes share a port or a
+ * baresip slot; each class names its own in its Javadoc. Ranges: Parley SIP 15061-15339 (one port per
+ * test, so a server that is slow to die cannot disturb the next); Parley RTP 20000-20999 (from
+ * {@link TestConfig}; servers skip pairs in use); API and webhook receivers 8580-8659, 152xx and
+ * 19090-19091; sipp SIP 5100-5199 and 5400-5514, sipp media 16000-18999 (sipp takes the media port
+ * and the three above it); {@link dev.parley.testkit.RtpSink} ports 18000-18999; impairment relays
+ * 19000-19089. Baresip slots (slot N: SIP 5200+2N, ctrl 4400+N, RTP 31000+20N..+19), by class:
+ * ConferenceToneIT 0-2, PinAndModeratorIT 4-6, WaitForModeratorIT 7-9, ApiIT 10-12, WebhookIT 13,
+ * DashboardIT 14, AlonePromptIT 15, InfoKeysIT 16, RouteKeyIT 17-19, RecordingIT 20-24,
+ * BillingPostgresIT 25-27, SippScenariosIT 28-29, WidebandRoomIT 30-32, MemberKeysIT 33-36,
+ * InBandKeysIT 37, CallingOutIT 40-43, ExternalParticipantIT 44-45, AnnounceCountIT 46-47,
+ * PlacedLegKeysIT 48-49, AdhocRoomIT 50-54, ApiRoomControlIT 55-56, RoutingWebhookIT 57,
+ * RecordOnModeratorIT 58-59, ScheduledConferenceIT 60-63, AnnouncementIT 65-69, SecureCallIT 70-71,
+ * OpusRecordingIT 72-74, RtcpIT 75, L16RoomIT 76-77, ComfortNoiseIT 78, Rfc4475TortureIT 80-81,
+ * FloodIT 82-83, ImpairedMemberIT 85-86, CallFaultsIT 87-88, AnnouncementFileIT 90-91,
+ * RoutingWebhookPinAndFallbackIT 94-95, ScheduledRetryIT 96, SecurePlacedCallIT 97-99; free: 3, 38-39,
+ * 64, 79, 84, 89, 92-93. {@link dev.parley.testkit.BaresipPeer} refuses a slot a running peer holds.
+ * The load generator's IT (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.

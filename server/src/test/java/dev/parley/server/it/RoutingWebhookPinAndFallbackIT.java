@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * <p>Ports: Parley SIP 15310, API 8620, receiver 8630 (8631 stays closed), sipp SIP 5490-5492 with
- * media 5494, baresip slots 94 and 95.
+ * media 18950-18953, baresip slots 94 and 95.
  */
 class RoutingWebhookPinAndFallbackIT {
     private static final int SIP_PORT = 15310, API_PORT = 8620, RECEIVER_PORT = 8630, DEAD_PORT = 8631;
@@ -184,7 +184,7 @@ class RoutingWebhookPinAndFallbackIT {
 
     private static Sipp.Builder sipp(String scenario, Path out, String number, int sipPort) {
         return Sipp.scenario(ItSupport.resource("sipp/" + scenario), out).target(SIP_PORT).service(number)
-                .sipPort(sipPort).mediaPort(5494).timeout(Duration.ofSeconds(20));
+                .sipPort(sipPort).mediaPort(18950).timeout(Duration.ofSeconds(20));
     }
 
     private static void sleep(Duration d) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * lists both members, and Carol hears her own tone come back through Bob (so Bob hears the room and
  * is heard in it), which she did not before he answered.
  *
- * <p>Ports: Parley SIP 15312, API 8622, sipp SIP 5493 with media 5497 (and 5499), baresip slot 96.
+ * <p>Ports: Parley SIP 15312, API 8622, sipp SIP 5493 with media 18960-18965, baresip slot 96.
  */
 class ScheduledRetryIT {
     private static final int SIP_PORT = 15312, API_PORT = 8622, SIPP_PORT = 5493;
@@ -54,7 +54,7 @@ class ScheduledRetryIT {
         String log;
         try (ParleyProcess server = ItSupport.startServer(config, serverDir);
              Sipp callee = Sipp.scenario(ItSupport.resource("sipp/uas-busy-then-echo.xml"), dir.resolve("bob"))
-                     .target((String) null).service("bob").sipPort(SIPP_PORT).mediaPort(5497).calls(2)
+                     .target((String) null).service("bob").sipPort(SIPP_PORT).mediaPort(18960).calls(2)
                      .timeout(Duration.ofSeconds(60)).args("-rtp_echo").start()) {
             ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
             // The ends-soon warning (60 s before the end) never comes: the test deletes the schedule first,
