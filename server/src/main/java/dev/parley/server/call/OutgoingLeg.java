@@ -113,6 +113,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
     }
     media.setDeaf(true);
     media.setMuted(true);
+    room.addRinging(this);
     fromNumber = request.fromUser() == null ? "" : request.fromUser();
     fromName = request.fromDisplayName() == null ? "" : request.fromDisplayName();
     OutgoingCallRequest withOffer = new OutgoingCallRequest(request.requestUri(), request.nextHop(), request.fromUser(),
@@ -214,6 +215,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       media.configure(remote(n, true));
       codec = n.encodingName() + "/" + n.clockRateHz();
       state = State.ANSWERED;
+      room.removeRinging(this);
       member = room.join(this, media, flags, false);
     }
     log.info("dial {}: answered, member {} of room {}", label, member.id(), room.name());
@@ -274,7 +276,10 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
       synchronized (this) {
         giveBackLocked();
       }
-      log.info("dial {}: cancelled", label);
+      log.info("dial {}: cancelled ({})", label, reason);
+      // An inviter's cancel (HUNG_UP) is reported by whoever cancelled; anything else (the room
+      // ended, early media stopped) fails the invite here, so its owner learns and forgets it.
+      if (reason != LeaveReason.HUNG_UP) progress.failed(this, 487, "cancelled: " + reason.name().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -320,6 +325,7 @@ final class OutgoingLeg implements Leg, OutgoingCallListener, MemberListener {
   }
 
   private void giveBack() {
+    room.removeRinging(this);
     room.release();
     conference.removeIfIdle(room);
     closeKeys();

@@ -32,6 +32,8 @@ public final class Room {
   private final ConferenceEvents events;
   private final List<Member> members = new ArrayList<>();
   private int reserved;
+  /** Calls placed into the room that have not answered: cancelled if the room ends first. */
+  private final java.util.Set<Leg> ringing = new java.util.LinkedHashSet<>();
   private int nextMemberId = 1;
   private boolean closed;
   private boolean locked;
@@ -82,6 +84,16 @@ public final class Room {
   /** Gives back a reservation of a caller who never joined (cancelled, failed negotiation, bad PIN). */
   public synchronized void release() {
     if (reserved > 0) reserved--;
+  }
+
+  /** A call placed into the room rings (its place is reserved); {@link #end} cancels it. */
+  public synchronized void addRinging(Leg leg) {
+    ringing.add(leg);
+  }
+
+  /** The placed call answered (it is a member now) or is over. */
+  public synchronized void removeRinging(Leg leg) {
+    ringing.remove(leg);
   }
 
   synchronized boolean idle() {
@@ -205,13 +217,19 @@ public final class Room {
   /** Hangs everybody up. New callers are refused until the room is gone. */
   public void end(LeaveReason reason) {
     List<Member> all;
+    List<Leg> pending;
     synchronized (this) {
       ending = true;
       heldOpen = false;
       all = List.copyOf(members);
+      pending = List.copyOf(ringing);
+      ringing.clear();
     }
-    log.info("room {}: ending, hanging up {} members", name, all.size());
+    log.info("room {}: ending, hanging up {} members{}", name, all.size(),
+        pending.isEmpty() ? "" : " and cancelling " + pending.size() + " calls that ring");
     for (Member m : all) m.leg().hangup(reason);
+    // Nobody is left to talk to: a phone still ringing for this room stops now, not when answered.
+    for (Leg l : pending) l.hangup(reason);
   }
 
   // ---------------------------------------------------------------- recording

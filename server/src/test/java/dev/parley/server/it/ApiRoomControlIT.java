@@ -170,7 +170,20 @@ class ApiRoomControlIT {
                     caller.awaitEvent("CALL_CLOSED", LIMIT);
                     // Held open, the lobby outlives its last member until it is ended.
                     assertThat(api.get("/api/v1/rooms/lobby").status()).isEqualTo(200);
-                    assertThat(api.delete("/api/v1/rooms/lobby").status()).isEqualTo(202);
+                    // Ending it while a call placed into it rings cancels that call (sipp needs the CANCEL).
+                    try (Sipp ringing = Sipp.scenario(ItSupport.resource("sipp/uas-ring.xml"), dir.resolve("sipp-ring-lobby"))
+                            .target((String) null).sipPort(SIPP_PORT).mediaPort(18100).timeout(Duration.ofSeconds(30))
+                            .start()) {
+                        String ringId = api.post("/api/v1/rooms/lobby/invites",
+                                "{\"dialString\": \"sip:ring@127.0.0.1:" + SIPP_PORT + "\"}").body().path("invite").asText();
+                        events.await(m -> isInvite(m, ringId, "invite.ringing"), "invite.ringing in the lobby", LIMIT);
+                        assertThat(api.delete("/api/v1/rooms/lobby").status()).isEqualTo(202);
+                        JsonNode failed = events.await(m -> isInvite(m, ringId, "invite.failed"),
+                                "invite.failed as the lobby ends", LIMIT);
+                        assertThat(failed.path("status").asInt()).as("%s", failed).isEqualTo(487);
+                        Sipp.Result r = ringing.await();
+                        assertThat(r.succeeded()).as("the ringing phone got CANCEL: %s", r.describe()).isTrue();
+                    }
                     events.await(m -> type(m).equals("room.ended") && m.path("room").asText().equals("lobby"),
                             "room.ended of lobby", LIMIT);
                 } finally {
