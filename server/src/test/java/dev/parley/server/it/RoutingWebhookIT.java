@@ -58,7 +58,7 @@ class RoutingWebhookIT {
         Map<String, JsonNode> asked = webhook.asked();
         TestConfig config = TestConfig.forPort(SIP_PORT).withoutSounds().withApiPort(API_PORT)
                 .withRoute("{ match: '^8\\d{3}$', room: lobby, ask: { url: 'http://127.0.0.1:" + WEBHOOK_PORT
-                        + "/route', timeout: 2s, headers: 'Contact', secret: '" + SECRET + "' } }");
+                        + "/route', timeout: 4s, headers: 'Contact', secret: '" + SECRET + "' } }");
         try (ParleyProcess server = ItSupport.startServer(config, serverDir)) {
             ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
 
@@ -104,7 +104,7 @@ class RoutingWebhookIT {
             // 8004: the webhook is too slow, so the route's own room takes the call.
             try (Sipp fallback = sipp("uac-await-bye.xml", dir.resolve("fallback"), "8004", 5413, 18130).start()) {
                 JsonNode member = api.awaitMembers("lobby", 1, LIMIT).get(0);
-                server.awaitLog("no answer within 2000 ms; fallback room", LIMIT);
+                server.awaitLog("no answer within 4000 ms; fallback room", LIMIT);
                 api.post("/api/v1/rooms/lobby/members/" + member.path("id").asInt() + "/kick", null);
                 Sipp.Result r = fallback.await();
                 assertThat(r.succeeded()).as(r.describe()).isTrue();
@@ -125,7 +125,7 @@ class RoutingWebhookIT {
 
     private static void sleepPastTheTimeout() {
         try {
-            Thread.sleep(5_000);
+            Thread.sleep(7_000); // past the route's 4 s
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
