@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * CallFaultsIT) use Parley SIP 15280-15289, impairment relays and their API ports 19000-19099, sipp
  * SIP 5470-5479 and media 18700-18799, baresip slots 85-89. The routing-webhook fallback and PIN test and the schedule
  * retry test (RoutingWebhookPinAndFallbackIT, ScheduledRetryIT) use Parley SIP 15310-15319, API
- * 8620-8629, HTTP receivers 8630-8639, sipp SIP and media 5490-5499 and baresip slots 94-96.
+ * 8620-8629, HTTP receivers 8630-8639, sipp SIP and media 5490-5499 and baresip slots 94-96. The
+ * jitter-buffer ITs (EchoedToneIT) use Parley SIP 15330-15334, API 8650-8654, sipp SIP 5510-5514 and
+ * media 18900-18949, baresip slots 84 and 89.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
  * {@code server/target/it/<TestClass>/<test>/} for reading after a failure.
