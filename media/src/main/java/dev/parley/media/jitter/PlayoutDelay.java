@@ -27,7 +27,12 @@ package dev.parley.media.jitter;
  * frame for nothing. After a stall the packets that queued up arrive in a burst with large margins,
  * which lifted the average too. The least margin is what decides whether a packet would have been
  * late: shrinking only while even that is well above target never makes a packet late, and a burst
- * never lifts it (its first packet has the usual margin).
+ * never lifts it (its first packet has the usual margin). A packet with no margin at all asks to grow
+ * whatever the average says, so a stream that starts on the wrong side of that phase grows once,
+ * early, instead of when its average happens to wander low. What remains: a stall of the whole
+ * machine still reads as jitter to the RFC 3550 estimate (the queued packets share one arrival
+ * time), so the target rises for a moment, the buffer may hold once, and it cuts that back in a few
+ * reads as the estimate decays.
  *
  * <p>Used by one media thread; no allocation.
  */
