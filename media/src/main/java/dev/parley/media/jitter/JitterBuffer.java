@@ -17,7 +17,9 @@ import java.util.Objects;
  * <p><b>Adaptation.</b> The target delay is one packet plus three times the RFC 3550 §6.4.1 jitter,
  * within the configured min and max. The delay measured against it is how far ahead of its turn
  * a packet arrives, averaged over recent packets (see {@link JitterStats#currentDelayMs()}). The buffer grows by holding the playout
- * point for one read (a concealed frame) and shrinks by cutting at most an eighth of a read (half,
+ * point for one read (a concealed frame) when that average is low or a recent packet came with no
+ * margin; it shrinks only while the least margin of the last second or so is well above target (see
+ * {@link PlayoutDelay} for why: a stream locked to our clock made the average oscillate), by cutting at most an eighth of a read (half,
  * when the audio is quiet, or the delay is above the maximum) where the audio is quietest, with a
  * cross-fade, so changes are gradual.
  *
@@ -281,6 +283,7 @@ public final class JitterBuffer {
       concealer.played(out, offset, count);
       playTs += count + skip;
       delay.shift(-skip);
+      stats.shortenedReads++;
       return Playout.AUDIO;
     }
     if (ring.takeIfComplete(playTs, count, out, offset)) {

@@ -13,6 +13,7 @@ public final class JitterStats {
   long duplicates;
   long late;
   long concealedFrames;
+  long shortenedReads;
   long lostPackets;
   long resyncs;
   long reordered;
@@ -39,6 +40,11 @@ public final class JitterStats {
   /** Reads that returned {@link JitterBuffer.Playout#CONCEALED}. */
   public long concealedFrames() {
     return concealedFrames;
+  }
+
+  /** Reads that cut a few samples out (time compression) to lower the delay. */
+  public long shortenedReads() {
+    return shortenedReads;
   }
 
   /**
@@ -77,7 +83,8 @@ public final class JitterStats {
   @Override
   public String toString() {
     return "JitterStats{received=" + received + ", duplicates=" + duplicates + ", late=" + late
-        + ", concealedFrames=" + concealedFrames + ", lost=" + lostPackets + ", resyncs=" + resyncs
+        + ", concealedFrames=" + concealedFrames
+        + ", shortenedReads=" + shortenedReads + ", lost=" + lostPackets + ", resyncs=" + resyncs
         + ", reordered=" + reordered + ", delayMs=" + currentDelayMs
         + ", jitterMs=" + String.format("%.2f", jitterMs) + "}";
   }

@@ -43,4 +43,26 @@ class PlayoutDelayTest {
     assertThat(d.samples()).isEqualTo(1600);
     assertThat(d.aboveMax()).isFalse();
   }
+
+  @Test
+  void shrinksOnlyWhenEvenTheLeastRecentMarginIsWellAboveTarget() {
+    d.start(400);
+    for (int i = 0; i < 10; i++) d.observe(i % 2 == 0 ? 400 : 240); // arrivals either side of a read
+    assertThat(d.samples()).as("the average alone would shrink").isGreaterThan(160 + 80);
+    assertThat(d.excess(160, 160)).as("the packets at 240 leave no room to cut").isZero();
+    for (int i = 0; i < 2 * PlayoutDelay.BLOCK_PACKETS; i++) d.observe(400);
+    assertThat(d.excess(160, 160)).as("two blocks later, only 400s are left in the window").isEqualTo(240);
+    d.shift(-20);
+    assertThat(d.leastMargin()).as("a cut moves the minimum too").isEqualTo(380);
+  }
+
+  @Test
+  void aPacketWithNoMarginAsksToGrowWhateverTheAverage() {
+    d.start(400);
+    d.observe(0);
+    assertThat(d.samples()).isGreaterThan(160);
+    assertThat(d.shouldGrow(160, 160)).isTrue();
+    d.shift(160);
+    assertThat(d.shouldGrow(160, 160)).as("once held, the margin is back").isFalse();
+  }
 }

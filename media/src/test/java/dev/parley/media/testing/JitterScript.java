@@ -45,7 +45,7 @@ import java.util.Map;
  * mark                         zeroes the read tallies
  * trace                        prints every packet and read from here on (for writing scenarios)
  * expect NAME OP VALUE ...     OP is = &gt;= &lt;= &gt; &lt;; NAME a counter of JitterStats (received
- *     duplicates late concealed lost resyncs reordered delay jitter) or a tally (audio concealedReads
+ *     duplicates late concealed shortened lost resyncs reordered delay jitter) or a tally (audio concealedReads
  *     silences: reads of each kind, explicit or streamed, since the start or the last mark)
  * </pre>
  *
@@ -344,6 +344,7 @@ public final class JitterScript {
         case "duplicates" -> s.duplicates();
         case "late" -> s.late();
         case "concealed" -> s.concealedFrames();
+        case "shortened" -> s.shortenedReads();
         case "lost" -> s.lostPackets();
         case "resyncs" -> s.resyncs();
         case "reordered" -> s.reordered();

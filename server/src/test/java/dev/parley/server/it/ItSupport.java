@@ -31,8 +31,8 @@ import java.util.stream.Stream;
  * RecordOnModeratorIT 58-59, ScheduledConferenceIT 60-63, AnnouncementIT 65-69, SecureCallIT 70-71,
  * OpusRecordingIT 72-74, RtcpIT 75, L16RoomIT 76-77, ComfortNoiseIT 78, Rfc4475TortureIT 80-81,
  * FloodIT 82-83, ImpairedMemberIT 85-86, CallFaultsIT 87-88, AnnouncementFileIT 90-91,
- * RoutingWebhookPinAndFallbackIT 94-95, ScheduledRetryIT 96, SecurePlacedCallIT 97-99; free: 3, 38-39,
- * 64, 79, 84, 89, 92-93. {@link dev.parley.testkit.BaresipPeer} refuses a slot a running peer holds.
+ * RoutingWebhookPinAndFallbackIT 94-95, ScheduledRetryIT 96, SecurePlacedCallIT 97-99, EchoedToneIT 89; free: 3, 38-39,
+ * 64, 79, 84, 92-93. {@link dev.parley.testkit.BaresipPeer} refuses a slot a running peer holds.
  * The load generator's IT (bench/loadgen) uses Parley SIP 15160 and RTP 21000-21099.
  *
  * <p>Output of a test (server log, config, peer logs and recordings, sipp traces) stays under
