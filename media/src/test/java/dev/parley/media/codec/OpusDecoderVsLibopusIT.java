@@ -82,24 +82,31 @@ class OpusDecoderVsLibopusIT {
     if (bitExact) assertThat(c.identical()).as("%s: frames identical to libopus's: %s", name, c).isEqualTo(c.frames());
   }
 
-  /** The bound is not lenient: decoders broken in the ways that matter fail it on the same streams. */
-  @ParameterizedTest(name = "{0}")
+  /**
+   * The bound is not lenient: decoders broken in the ways that matter fail it on the same streams, in
+   * CELT (the 64 kbit/s sweep), hybrid (the sweep as speech) and SILK (the speech). Narrowband only is
+   * not tried on the speech: its input is 8 kHz, so there is no band to lose.
+   */
+  @ParameterizedTest(name = "{0} on stream {1}")
   @MethodSource("sabotages")
   @SuppressWarnings("unchecked")
-  void aBrokenDecoderFailsTheBound(Sabotage sabotage) throws Exception {
-    for (Arguments a : List.of(streams().toList().get(1), streams().toList().get(2))) {
-      String name = (String) a.get()[0];
-      Path opus = Libopus.encode(written((Wav) a.get()[1], dir.resolve("in.wav")), dir.resolve("ref.opus"),
-          (List<String>) a.get()[2]);
-      Libopus.Decoded ref = Libopus.decode(opus, RATE, 0);
-      ReferenceComparison c = ReferenceComparison.of(ref.pcm(), OurDecode.of(OggOpusFile.read(opus), RATE, sabotage).pcm(), RATE);
-      System.out.println("opus reference, " + name + ", " + sabotage + ": " + c);
-      assertThat(c.worstFrameDb()).as("%s, %s: %s", name, sabotage, c).isLessThan(MIN_FRAME_SNR_DB - 10);
-    }
+  void aBrokenDecoderFailsTheBound(Sabotage sabotage, int stream) throws Exception {
+    Arguments a = streams().toList().get(stream);
+    String name = (String) a.get()[0];
+    Path opus = Libopus.encode(written((Wav) a.get()[1], dir.resolve("in.wav")), dir.resolve("ref.opus"),
+        (List<String>) a.get()[2]);
+    Libopus.Decoded ref = Libopus.decode(opus, RATE, 0);
+    ReferenceComparison c = ReferenceComparison.of(ref.pcm(), OurDecode.of(OggOpusFile.read(opus), RATE, sabotage).pcm(), RATE);
+    System.out.println("opus reference, " + name + ", " + sabotage + ": " + c);
+    assertThat(c.worstFrameDb()).as("%s, %s: %s", name, sabotage, c).isLessThan(MIN_FRAME_SNR_DB - 10);
   }
 
-  static Stream<Sabotage> sabotages() {
-    return Stream.of(Sabotage.FORGETS_STATE, Sabotage.CONCEALS_ONE_IN_TEN, Sabotage.NARROWBAND_ONLY);
+  static Stream<Arguments> sabotages() {
+    return Stream.of(
+        Arguments.of(Sabotage.FORGETS_STATE, 1), Arguments.of(Sabotage.FORGETS_STATE, 4), Arguments.of(Sabotage.FORGETS_STATE, 5),
+        Arguments.of(Sabotage.CONCEALS_ONE_IN_TEN, 1), Arguments.of(Sabotage.CONCEALS_ONE_IN_TEN, 4),
+        Arguments.of(Sabotage.CONCEALS_ONE_IN_TEN, 5),
+        Arguments.of(Sabotage.NARROWBAND_ONLY, 1), Arguments.of(Sabotage.NARROWBAND_ONLY, 4));
   }
 
   @Test
