@@ -37,7 +37,6 @@ class OpusDecoderVsLibopusIT {
    */
   static final double MIN_FRAME_SNR_DB = 30;
   static final int RATE = 48000;
-  static final int FRAME_48K = 960;
 
   @TempDir Path dir;
 
