@@ -6,6 +6,8 @@ command -v sipp    >/dev/null || need+=(sip-tester)
 command -v baresip >/dev/null || need+=(baresip)
 command -v sox     >/dev/null || need+=(sox)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
+# The Opus reference tests (media *VsLibopusIT) use libopus's own encoder and decoder as the reference.
+command -v opusdec >/dev/null || need+=(opus-tools)
 # TlsFlowTest checks with `openssl s_client` that TLS 1.1 is refused and 1.2 accepted.
 command -v openssl >/dev/null || need+=(openssl)
 # The dashboard's browser test (DashboardIT) drives Debian's chromium through its chromedriver.

@@ -122,7 +122,7 @@ public record OggOpusFile(int channels, int preSkip, int inputRateHz, String ven
         return (lastGranule - preSkip) / 48000.0;
     }
 
-    private static int crc(byte[] data) {
+    static int crc(byte[] data) {
         int crc = 0;
         for (byte d : data) {
             crc ^= (d & 0xff) << 24;

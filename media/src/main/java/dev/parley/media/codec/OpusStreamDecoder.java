@@ -64,6 +64,14 @@ final class OpusStreamDecoder implements AudioDecoder {
   }
 
   /**
+   * The range coder's state after the last packet (RFC 6716 §4.1, OPUS_GET_FINAL_RANGE): equal to the
+   * reference decoder's when both read the packet's bits the same way. For the reference tests.
+   */
+  long finalRange() {
+    return Integer.toUnsignedLong(decoder.getFinalRange());
+  }
+
+  /**
    * Concentus checks its internal ranges with {@code OpusAssert}, which throws AssertionError whether
    * or not the JVM runs with {@code -ea}; some malformed packets trip it (found by RtpInputFuzzTest).
    * An Error would end the media worker thread, and with it every room on that worker, so it is a

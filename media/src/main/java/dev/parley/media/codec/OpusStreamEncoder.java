@@ -20,6 +20,7 @@ final class OpusStreamEncoder implements AudioEncoder {
 
   private final OpusEncoder encoder;
   private final int frameSamples;
+  private final int pcmRateHz;
 
   OpusStreamEncoder(int pcmRateHz, int frameSamples, OpusFmtp fmtp) {
     int frameMicros = (int) (frameSamples * 1_000_000L / pcmRateHz);
@@ -27,6 +28,7 @@ final class OpusStreamEncoder implements AudioEncoder {
       throw new IllegalArgumentException("Opus frames are 10, 20, 40 or 60 ms here, not " + frameMicros + " us");
     }
     this.frameSamples = frameSamples;
+    this.pcmRateHz = pcmRateHz;
     try {
       encoder = new OpusEncoder(pcmRateHz, 1, OpusApplication.OPUS_APPLICATION_VOIP);
     } catch (OpusException e) {
@@ -48,6 +50,11 @@ final class OpusStreamEncoder implements AudioEncoder {
     encoder.setUseDTX(false);
     // 2 cores run a room of Opus members: complexity 5 halves the CPU of the default 10 for little loss.
     encoder.setComplexity(5);
+  }
+
+  /** The encoder's look-ahead in 48 kHz samples: an Ogg file's pre-skip (RFC 7845 §4.2). For tests. */
+  int lookahead48k() {
+    return encoder.getLookahead() * (48000 / pcmRateHz);
   }
 
   private static OpusBandwidth bandwidthFor(int hz) {

@@ -9,9 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Opus through Concentus. The RFC 6716 §6 test vectors are not on Maven Central, so these tests check
- * the properties we rely on: tones survive at each room rate, a wideband tone stays wideband, lost
- * packets are concealed and rebuilt from FEC, and the fmtp is read as RFC 7587 §6.1 says.
+ * Opus through Concentus: the properties we rely on. Tones survive at each room rate, a wideband tone
+ * stays wideband, lost packets are concealed and rebuilt from FEC, and the fmtp is read as RFC 7587
+ * §6.1 says. Agreement with libopus, the decoder the RFC 6716 §6 vectors check against, is tested in
+ * {@link OpusDecoderVsLibopusIT} and its siblings.
  */
 class OpusCodecTest {
 
