@@ -153,7 +153,12 @@ final class RoutingWebhook {
       case "play" -> {
         String sound = text(a, "sound");
         if (sound == null || sound.isBlank()) throw new IllegalArgumentException("play needs a sound");
+        // Never a path: whoever answers the webhook must not make us read any file on the server.
         if (sound.startsWith(AnnouncementFiles.PREFIX)) AnnouncementFiles.checkName(sound.substring(AnnouncementFiles.PREFIX.length()));
+        else if (!sound.startsWith("builtin:")) {
+          throw new IllegalArgumentException("sound must be builtin:NAME or file:NAME (a file in the announcements directory), got '"
+              + sound + "'");
+        }
         yield new Decision.Play(sound);
       }
       case "reject" -> {

@@ -46,6 +46,8 @@ class RoutingWebhookDecisionTest {
         .isEqualTo(new RoutingWebhook.Decision.Play("file:closed.wav"));
     assertThatThrownBy(() -> read("{\"action\": \"play\", \"sound\": \"file:../../etc/passwd\"}"))
         .hasMessageContaining("names a path");
+    assertThatThrownBy(() -> read("{\"action\": \"play\", \"sound\": \"/etc/passwd\"}"))
+        .as("a bare path is not a sound").hasMessageContaining("builtin:NAME or file:NAME");
   }
 
   @Test

@@ -36,7 +36,7 @@ class RoutingWebhookIT {
     private static final String SECRET = "routing-secret-for-tests";
 
     /** The decisions, by dialled number; 8004 is answered too late on purpose. */
-    private static String answer(String number, Path prompt) {
+    private static String answer(String number, String prompt) {
         return switch (number) {
             case "8001" -> "{\"action\": \"join\", \"room\": \"board-7\", \"flags\": [\"muted\"]}";
             case "8002" -> "{\"action\": \"reject\", \"status\": 403, \"reason\": \"Not scheduled\"}";
@@ -49,7 +49,7 @@ class RoutingWebhookIT {
     void theWebhookJoinsRejectsAndPlaysToCallersAndItsSilenceFallsBackToTheRoutesRoom() throws Exception {
         Path dir = ItSupport.outDir(getClass(), "ask");
         Path serverDir = dir.resolve("server");
-        Path prompt = Wav.writeTone(dir.resolve("prompt.wav"), 8000, PROMPT_HZ, 2, -16);
+        String prompt = "file:prompt.wav"; // written into the announcements directory once the server made it
         RoutingReceiver webhook = RoutingReceiver.start(WEBHOOK_PORT, SECRET, request -> {
             String number = request.path("number").asText();
             if (number.equals("8004")) sleepPastTheTimeout();
@@ -61,6 +61,7 @@ class RoutingWebhookIT {
                         + "/route', timeout: 4s, headers: 'Contact', secret: '" + SECRET + "' } }");
         try (ParleyProcess server = ItSupport.startServer(config, serverDir)) {
             ApiClient api = new ApiClient(API_PORT, ApiClient.generatedToken(serverDir));
+            Wav.writeTone(serverDir.resolve("data").resolve("announcements").resolve("prompt.wav"), 8000, PROMPT_HZ, 2, -16);
 
             // 8001: joined to the room the webhook names, with its flag.
             try (Sipp joined = sipp("uac-await-bye.xml", dir.resolve("join"), "8001", 5411, 18110).start()) {
