@@ -52,4 +52,64 @@ class SampleRingTest {
     assertThat(ring.takeIfComplete(13, 2, out, 0)).as("14 is gone").isFalse();
     assertThat(ring.has(13)).as("a failed take removes nothing").isTrue();
   }
+
+  /**
+   * Random puts, takes, removes and complete-copies against a plain model (a flag and a value per
+   * timestamp), with ranges that start and end anywhere in the 64-sample words of the presence bits,
+   * cross several of them and wrap around the ring.
+   */
+  @Test
+  void agreesWithAPlainModelOverRandomRanges() {
+    for (int size : new int[] {16, 64, 256, 1024}) {
+      SampleRing ring = new SampleRing(size);
+      boolean[] has = new boolean[size];
+      short[] value = new short[size];
+      java.util.Random random = new java.util.Random(size);
+      long base = 4_000_000_000L + random.nextInt(size); // any phase against the ring
+      short[] pcm = new short[size];
+      short[] out = new short[size];
+      for (int step = 0; step < 20_000; step++) {
+        int from = random.nextInt(size);
+        int count = random.nextInt(Math.min(size, 200)) + 1;
+        if (from + count > size) count = size - from; // keep each range within one lap
+        long ts = base + from;
+        switch (random.nextInt(4)) {
+          case 0 -> {
+            for (int i = 0; i < count; i++) pcm[i] = (short) random.nextInt();
+            ring.put(ts, pcm, 0, count);
+            for (int i = 0; i < count; i++) {
+              int slot = (int) ((ts + i) % size);
+              has[slot] = true;
+              value[slot] = pcm[i];
+            }
+          }
+          case 1 -> {
+            ring.remove(ts, count);
+            for (int i = 0; i < count; i++) has[(int) ((ts + i) % size)] = false;
+          }
+          case 2 -> {
+            boolean complete = true;
+            for (int i = 0; i < count; i++) complete &= has[(int) ((ts + i) % size)];
+            assertThat(ring.takeIfComplete(ts, count, out, 0)).as("size %d, %d+%d", size, from, count)
+                .isEqualTo(complete);
+            if (complete) {
+              for (int i = 0; i < count; i++) {
+                int slot = (int) ((ts + i) % size);
+                assertThat(out[i]).isEqualTo(value[slot]);
+                has[slot] = false;
+              }
+            }
+          }
+          default -> {
+            boolean complete = true;
+            for (int i = 0; i < count; i++) complete &= has[(int) ((ts + i) % size)];
+            assertThat(ring.copyIfComplete(ts, count, out)).isEqualTo(complete);
+          }
+        }
+        int probe = random.nextInt(size);
+        assertThat(ring.has(base + probe)).as("size %d, slot %d after step %d", size, probe, step)
+            .isEqualTo(has[(int) ((base + probe) % size)]);
+      }
+    }
+  }
 }
