@@ -6,6 +6,9 @@
 #
 #   bench/capacity-sweep.sh [--duration S] [--only "1000x10 1x500"]
 #
+# The environment of bench/capacity.sh applies (WIRE=1 adds the output jitter as captured on lo,
+# REALTIME=N runs the media threads under SCHED_FIFO).
+#
 # Run it in a network namespace of your own (see docs/performance.md); it takes about 2 minutes a run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,13 +18,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --only) RUNS="$2"; shift 2 ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 done
 BASE="$(mktemp -d /tmp/parley-sweep.XXXXXX)"
 field() { grep -m1 "$1" "$2" 2>/dev/null || true; }
-echo "| members | rooms | Parley CPU | RSS | pkts/s in / out | loss at receivers | jitter p50 / p99 / max | pauses p99 / max | media-thread allocation | failed calls | generator kept time | load avg before → after |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| members | rooms | Parley CPU | RSS | pkts/s in / out | loss at receivers | jitter p50 / p99 / max | wire jitter p50 / p99 / max | pauses p99 / max | media-thread allocation | failed calls | generator kept time | load avg before → after |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for run in $RUNS; do
   a="${run%x*}"; b="${run#*x}"
   if [ "$a" -ge 10 ] && [ "$b" = 10 ]; then rooms=$((a / 10)); per=10; else rooms=1; per="$b"; fi
@@ -37,12 +40,14 @@ for run in $RUNS; do
   pps="$(awk -v w="$window" '{ if (w > 0) printf "%.0f / %.0f", $1 / w, $2 / w }' <<<"$sent")"
   loss="$(field '^received' "$s" | sed 's/.*loss \(.*\)$/\1/')"
   jitter="$(field '^jitter' "$s" | sed 's/jitter *p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms, max \([0-9.]*\) ms.*/\1 \/ \2 \/ \3 ms/')"
+  wire="$(field '^wire jitter' "$s" | sed 's/wire jitter *p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms, max \([0-9.]*\) ms.*/\1 \/ \2 \/ \3 ms/')"
+  [ -n "$wire" ] || wire="-"
   pauses="$(field 'server pauses' "$s" | sed 's/.*p99 \([0-9.]*\) ms, max \([0-9.]*\) ms/\1 \/ \2 ms/; s/.*: none/none/')"
   alloc="$(grep 'media thread' "$s" 2>/dev/null | sed 's/.*allocated \([0-9]*\) bytes.*/\1 B/' | paste -sd+ - | sed 's/+/ + /g')"
   failed="$(field '^set up' "$s" | sed 's/set up *[0-9]* ok, \([0-9]*\) failed.*/\1/')"
   kept="$(grep -q 'did not keep time' "$s" 2>/dev/null && echo no || echo yes)"
   load="$(field 'load average before' "$s" | sed 's/.*: //') → $(field 'load average after' "$s" | sed 's/.*: *//')"
-  echo "| $members | $rooms × $per | $cpu | $rss | $pps | $loss | $jitter | $pauses | $alloc | $failed | $kept | $load |"
+  echo "| $members | $rooms × $per | $cpu | $rss | $pps | $loss | $jitter | $wire | $pauses | $alloc | $failed | $kept | $load |"
 done
 echo
 echo "summaries: $BASE/*/summary.txt"

@@ -11,6 +11,10 @@
 #   OUT=DIR      where the target's log, the per-call CSV (calls.csv) and summary.txt go (default: a new /tmp dir)
 #   JFR=1        record the server with Java Flight Recorder during the run (OUT/parley.jfr)
 #   GC=G1        run the server on G1 instead of ZGC, the launcher's default (for comparison)
+#   REALTIME=N   run the server's media threads under SCHED_FIFO priority N (media.realtime-priority)
+#   WIRE=1       capture the server's RTP on lo during the window (dumpcap, from Debian's tshark) and
+#                print its output jitter as the wire saw it (bench/wire-jitter.py): the generator's own
+#                jitter figure includes its scheduling delays on the shared cores, this one does not
 # For Parley it also prints, for the measured window: the stop-the-world pauses of the server (every
 # safepoint, GC or other, from -Xlog:safepoint) and what the media threads allocated (from
 # `jcmd PID Thread.print -e`, taken when the window opens and when it closes; two thread dumps, so
@@ -38,7 +42,13 @@ if [ "$KIND" = parley ]; then
   opts="-XX:AutoBoxCacheMax=65536 $opts"
   [ "${JFR:-0}" = 1 ] && opts="$opts -XX:StartFlightRecording=filename=$OUT/parley.jfr,settings=profile"
   # shellcheck disable=SC2086  # a list of JVM options
-  "$JAVA" $opts -jar "$ROOT/server/target/parley-server.jar" serve --config "$ROOT/bench/load.yaml" >"$OUT/target.log" 2>&1 &
+  CONFIG="$ROOT/bench/load.yaml"
+  if [ -n "${REALTIME:-}" ]; then
+    # Data and relative paths stay where bench/load.yaml puts them: the copy sits next to it.
+    CONFIG="$ROOT/bench/.load-realtime.yaml"
+    sed "s/^media: { /media: { realtime-priority: $REALTIME, /" "$ROOT/bench/load.yaml" >"$CONFIG"
+  fi
+  "$JAVA" $opts -jar "$ROOT/server/target/parley-server.jar" serve --config "$CONFIG" >"$OUT/target.log" 2>&1 &
   PID=$!
   READY="Parley ready"
   EXTRA=()
@@ -73,6 +83,11 @@ watch_window() {
   duration="$(sed 's/.*measuring \([0-9]*\) s.*/\1/' <<<"$line")"
   sleep "$settle"; sleep 0.5
   uptime_ns >"$OUT/window-start.ns"; media_threads >"$OUT/media-start.txt"
+  if [ "${WIRE:-0}" = 1 ]; then
+    # The server sends from its RTP ports (bench/load.yaml: 20000-29999), the generator from ephemeral ones.
+    dumpcap -i lo -P -s 64 -B 64 -f 'udp src portrange 20000-29999' -a "duration:$((duration - 1))" \
+      -w "$OUT/wire.pcap" >"$OUT/dumpcap.log" 2>&1 &
+  fi
   sleep "$duration"
   media_threads >"$OUT/media-end.txt"; uptime_ns >"$OUT/window-end.ns"
 }
@@ -88,6 +103,10 @@ window_report() {
       if (NR == 0) { print "server pauses in the window: none"; exit }
       p50 = v[int((NR - 1) * 0.5) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
       printf "server pauses in the window (every safepoint, GC or not): %d, p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", NR, p50, p99, v[NR] }'
+  if [ -s "$OUT/wire.pcap" ]; then
+    python3 "$ROOT/bench/wire-jitter.py" "$OUT/wire.pcap" || true
+    grep -h 'dropped' "$OUT/dumpcap.log" | sed 's/^/  capture        /' || true
+  fi
   join "$OUT/media-start.txt" "$OUT/media-end.txt" | awk -v s="$(( (to - from) / 1000000 ))" '{
       printf "media thread %s in the window: allocated %d bytes (%.1f bytes/s), cpu %.0f ms of %d ms (%.1f %%)\n",
         $1, $4 - $2, ($4 - $2) * 1000 / s, $5 - $3, s, ($5 - $3) * 100 / s }'

@@ -18,7 +18,7 @@ public final class MediaEngine implements AutoCloseable {
     this.config = config;
     this.ports = new PortPool(config.address(), config.rtpPortMin(), config.rtpPortMax());
     for (int i = 0; i < config.effectiveWorkers(); i++) {
-      MediaWorker w = new MediaWorker(i);
+      MediaWorker w = new MediaWorker(i, config.realtimePriority());
       workers.add(w);
       w.start();
     }

@@ -56,8 +56,17 @@ final class MediaWorker implements Runnable {
   private final Consumer<SelectionKey> onReadable = this::onReadable;
   volatile long sendErrors;
   private final TickStats tickStats;
+  /** 0, or the SCHED_FIFO priority this thread asks for when it starts. */
+  private final int realtimePriority;
+  /** Whether this thread runs under SCHED_FIFO; for tests and metrics. */
+  volatile boolean realtime;
 
   MediaWorker(int index) throws IOException {
+    this(index, 0);
+  }
+
+  MediaWorker(int index, int realtimePriority) throws IOException {
+    this.realtimePriority = realtimePriority;
     this.selector = Selector.open();
     this.tickStats = new TickStats(index);
     this.thread = Thread.ofPlatform().name("parley-media-" + index).daemon(true).unstarted(this);
@@ -128,6 +137,12 @@ final class MediaWorker implements Runnable {
 
   @Override
   public void run() {
+    if (realtimePriority > 0) {
+      java.util.Optional<String> failed = RealtimeScheduling.applyFifoToCurrentThread(realtimePriority);
+      realtime = failed.isEmpty();
+      if (realtime) log.info("{} runs under SCHED_FIFO, priority {}", thread.getName(), realtimePriority);
+      else log.warn("{} keeps ordinary scheduling: SCHED_FIFO {} {}", thread.getName(), realtimePriority, failed.get());
+    }
     while (running) {
       try {
         long now = System.nanoTime();

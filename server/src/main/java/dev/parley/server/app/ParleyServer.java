@@ -111,7 +111,8 @@ public final class ParleyServer {
     var m = c.media();
     MediaEngine engine;
     try {
-      engine = new MediaEngine(new MediaEngineConfig(m.address(), m.rtpPortMin(), m.rtpPortMax(), m.workers(), m.rtpTimeout()));
+      engine = new MediaEngine(new MediaEngineConfig(m.address(), m.rtpPortMin(), m.rtpPortMax(), m.workers(), m.rtpTimeout(),
+          m.realtimePriority()));
     } catch (IOException e) {
       throw new StartException("media engine: " + e.getMessage(), e);
     }

@@ -8,7 +8,8 @@ import java.util.Set;
 /** Reads {@code media:}. */
 final class MediaReader {
 
-    static final List<String> KEYS = List.of("address", "rtp-ports", "workers", "rtp-timeout", "announcements");
+    static final List<String> KEYS = List.of("address", "rtp-ports", "workers", "rtp-timeout", "announcements",
+            "realtime-priority");
 
     /** More media threads than this is a typo, not a machine. */
     static final int MAX_WORKERS = 1024;
@@ -32,6 +33,7 @@ final class MediaReader {
         Integer workers = m.read("workers", v -> Values.integer(v, 0, MAX_WORKERS));
         Duration timeout = m.read("rtp-timeout", v -> Values.duration(v, Duration.ofSeconds(1), Duration.ofHours(24)));
         Path announcements = m.read("announcements", StorageReader::path);
+        Integer realtime = m.read("realtime-priority", v -> Values.integer(v, 0, 99));
         if (problems.count() > before || sip == null) {
             return null;
         }
@@ -41,7 +43,8 @@ final class MediaReader {
                 ports != null ? ports[1] : base.rtpPortMax(),
                 workers != null ? workers : base.workers(),
                 timeout != null ? timeout : base.rtpTimeout(),
-                announcements != null ? announcements : base == null ? null : base.announcements());
+                announcements != null ? announcements : base == null ? null : base.announcements(),
+                realtime != null ? realtime : base == null ? 0 : base.realtimePriority());
     }
 
     /** The SIP port must not sit inside the RTP range; reported where the user wrote the clash. */
