@@ -7,7 +7,7 @@
 #   bench/capacity-sweep.sh [--duration S] [--only "1000x10 1x500"]
 #
 # The environment of bench/capacity.sh applies (WIRE=1 adds the output jitter as captured on lo,
-# REALTIME=N runs the media threads under SCHED_FIFO).
+# REALTIME=0 runs the media threads without SCHED_FIFO).
 #
 # Run it in a network namespace of your own (see docs/performance.md); it takes about 2 minutes a run.
 set -euo pipefail

@@ -11,7 +11,7 @@
 #   OUT=DIR      where the target's log, the per-call CSV (calls.csv) and summary.txt go (default: a new /tmp dir)
 #   JFR=1        record the server with Java Flight Recorder during the run (OUT/parley.jfr)
 #   GC=G1        run the server on G1 instead of ZGC, the launcher's default (for comparison)
-#   REALTIME=N   run the server's media threads under SCHED_FIFO priority N (media.realtime-priority)
+#   REALTIME=N   media.realtime-priority N instead of bench/load.yaml's 10 (0: ordinary scheduling)
 #   WIRE=1       capture the server's RTP on lo during the window (dumpcap, from Debian's tshark) and
 #                print its output jitter as the wire saw it (bench/wire-jitter.py): the generator's own
 #                jitter figure includes its scheduling delays on the shared cores, this one does not
@@ -46,7 +46,7 @@ if [ "$KIND" = parley ]; then
   if [ -n "${REALTIME:-}" ]; then
     # Data and relative paths stay where bench/load.yaml puts them: the copy sits next to it.
     CONFIG="$ROOT/bench/.load-realtime.yaml"
-    sed "s/^media: { /media: { realtime-priority: $REALTIME, /" "$ROOT/bench/load.yaml" >"$CONFIG"
+    sed "s/realtime-priority: [0-9]*/realtime-priority: $REALTIME/" "$ROOT/bench/load.yaml" >"$CONFIG"
   fi
   "$JAVA" $opts -jar "$ROOT/server/target/parley-server.jar" serve --config "$CONFIG" >"$OUT/target.log" 2>&1 &
   PID=$!
