@@ -70,6 +70,16 @@ media_threads() {
     sed -n 's/^"\(parley-media-[0-9]*\)".* cpu=\([0-9.]*\)ms.* allocated=\([0-9]*\)\([BKMG]\) .*/\1 \3 \4 \2/p' |
     awk '{ f = $3 == "K" ? 1024 : $3 == "M" ? 1048576 : $3 == "G" ? 1073741824 : 1; print $1, $2 * f, $4 }'
 }
+# Per thread of the server: "tid name utime+stime-ticks" from /proc (names with spaces joined by _).
+thread_ticks() {
+  local t
+  for t in /proc/"$PID"/task/*; do
+    [ -r "$t/stat" ] || continue
+    sed 's/^\([0-9]*\) (\(.*\)) \(.*\)$/\1 \2|\3/' "$t/stat" 2>/dev/null |
+      awk -F'|' '{ split($2, f, " "); n = $1; sub(/^[0-9]+ /, "", n); gsub(/ /, "_", n); split($1, id, " ");
+                   print id[1], n, f[12] + f[13] }'
+  done
+}
 uptime_ns() { "$JCMD" "$PID" VM.uptime 2>/dev/null | sed -n 's/^ *\([0-9.]*\) s$/\1/p' | awk '{printf "%.0f", $1 * 1e9}'; }
 # Waits for the generator to announce its window, then snapshots the media threads at both ends.
 watch_window() {
@@ -82,14 +92,17 @@ watch_window() {
   settle="$(sed 's/.*settling \([0-9]*\) s.*/\1/' <<<"$line")"
   duration="$(sed 's/.*measuring \([0-9]*\) s.*/\1/' <<<"$line")"
   sleep "$settle"; sleep 0.5
-  uptime_ns >"$OUT/window-start.ns"; media_threads >"$OUT/media-start.txt"
+  local t0; t0="$(date +%s%N)"
+  uptime_ns >"$OUT/window-start.ns"; media_threads >"$OUT/media-start.txt"; thread_ticks | LC_ALL=C sort >"$OUT/threads-start.txt"
   if [ "${WIRE:-0}" = 1 ]; then
     # The server sends from its RTP ports (bench/load.yaml: 20000-29999), the generator from ephemeral ones.
     dumpcap -i lo -P -s 64 -B 64 -f 'udp src portrange 20000-29999' -a "duration:$((duration - 1))" \
       -w "$OUT/wire.pcap" >"$OUT/dumpcap.log" 2>&1 &
   fi
-  sleep "$duration"
-  media_threads >"$OUT/media-end.txt"; uptime_ns >"$OUT/window-end.ns"
+  # End a second before the generator's window: the first jcmd attach takes a second or more, and a
+  # snapshot late by that much caught the start of the 1000 BYEs (C2 and sqlite at work, not media).
+  sleep "$(awk -v d="$duration" -v t0="$t0" -v now="$(date +%s%N)" 'BEGIN { w = d - 1.5 - (now - t0) / 1e9; printf "%.3f", (w > 1 ? w : 1) }')"
+  media_threads >"$OUT/media-end.txt"; thread_ticks | LC_ALL=C sort >"$OUT/threads-end.txt"; uptime_ns >"$OUT/window-end.ns"
 }
 # Prints the window's safepoints (count, p50, p99, max, ms) and the media threads' allocation.
 window_report() {
@@ -107,6 +120,10 @@ window_report() {
     python3 "$ROOT/bench/wire-jitter.py" "$OUT/wire.pcap" || true
     grep -h 'dropped' "$OUT/dumpcap.log" | sed 's/^/  capture        /' || true
   fi
+  # Where the rest of the server's CPU went: the busiest threads in the window (clock ticks, 100/s).
+  LC_ALL=C join "$OUT/threads-start.txt" "$OUT/threads-end.txt" | awk -v s="$(( (to - from) / 1000000 ))" -v hz="$(getconf CLK_TCK)" '
+    { d = $5 - $3; if (d > 0) printf "%.1f %s\n", d * 100000 / hz / s, $2 }' | sort -rn | head -8 |
+    awk '{ line = line sprintf("%s%s %.1f %%", NR > 1 ? ", " : "", $2, $1) } END { if (line != "") print "server threads  " line }'
   join "$OUT/media-start.txt" "$OUT/media-end.txt" | awk -v s="$(( (to - from) / 1000000 ))" '{
       printf "media thread %s in the window: allocated %d bytes (%.1f bytes/s), cpu %.0f ms of %d ms (%.1f %%)\n",
         $1, $4 - $2, ($4 - $2) * 1000 / s, $5 - $3, s, ($5 - $3) * 100 / s }'
