@@ -56,14 +56,8 @@ final class MediaWorker implements Runnable {
   private final Consumer<SelectionKey> onReadable = this::onReadable;
   volatile long sendErrors;
   private final TickStats tickStats;
-  /** 0, or the SCHED_FIFO priority this thread asks for when it starts. */
+  /** 0, or the SCHED_FIFO priority this thread asks for when it starts (its log line says if it got it). */
   private final int realtimePriority;
-  /** Whether this thread runs under SCHED_FIFO; for tests and metrics. */
-  volatile boolean realtime;
-
-  MediaWorker(int index) throws IOException {
-    this(index, 0);
-  }
 
   MediaWorker(int index, int realtimePriority) throws IOException {
     this.realtimePriority = realtimePriority;
@@ -139,8 +133,7 @@ final class MediaWorker implements Runnable {
   public void run() {
     if (realtimePriority > 0) {
       java.util.Optional<String> failed = RealtimeScheduling.applyFifoToCurrentThread(realtimePriority);
-      realtime = failed.isEmpty();
-      if (realtime) log.info("{} runs under SCHED_FIFO, priority {}", thread.getName(), realtimePriority);
+      if (failed.isEmpty()) log.info("{} runs under SCHED_FIFO, priority {}", thread.getName(), realtimePriority);
       else log.warn("{} keeps ordinary scheduling: SCHED_FIFO {} {}", thread.getName(), realtimePriority, failed.get());
     }
     while (running) {
