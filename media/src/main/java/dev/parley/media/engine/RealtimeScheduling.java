@@ -44,7 +44,8 @@ public final class RealtimeScheduling {
   public static Optional<String> applyFifoToCurrentThread(int priority) {
     if (priority < 1 || priority > 99) throw new IllegalArgumentException("SCHED_FIFO priority 1-99: " + priority);
     Optional<MethodHandle> set = function("sched_setscheduler",
-        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS),
+        Linker.Option.captureCallState("errno"));
     if (set.isEmpty()) return Optional.of("sched_setscheduler is not available on this system");
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment param = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param { int sched_priority; }
@@ -73,10 +74,7 @@ public final class RealtimeScheduling {
     }
   }
 
-  private static Optional<MethodHandle> function(String name, FunctionDescriptor descriptor) {
-    boolean errno = name.equals("sched_setscheduler");
-    return LINKER.defaultLookup().find(name).map(address -> errno
-        ? LINKER.downcallHandle(address, descriptor, Linker.Option.captureCallState("errno"))
-        : LINKER.downcallHandle(address, descriptor));
+  private static Optional<MethodHandle> function(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+    return LINKER.defaultLookup().find(name).map(address -> LINKER.downcallHandle(address, descriptor, options));
   }
 }
