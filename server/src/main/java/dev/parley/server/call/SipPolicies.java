@@ -10,13 +10,14 @@ import dev.parley.sip.RegistrarPolicy;
 import dev.parley.sip.RegistrationListener;
 import dev.parley.sip.SipGuard;
 import dev.parley.sip.SipServerOptions;
+import dev.parley.sip.digest.DigestAlgorithm;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may register and who must authenticate, from the config: extensions register with digest
- * (MD5, which baresip and most desk phones answer; offering SHA-256 makes baresip 1.0 give up), a
+ * ({@code sip.digest-algorithms}; MD5 by default, which baresip and most desk phones answer), a
  * call whose From is an extension must prove it is that extension (407), a call from a gateway's
  * address and port is a trusted trunk call, anybody else dials rooms as the routes allow.
  */
@@ -27,7 +28,8 @@ public final class SipPolicies {
 
   public static SipServerOptions from(ServerConfig c) {
     DigestRealm realm = DigestRealm.of("parley", user -> Optional.ofNullable(c.extensions().get(user))
-        .map(ExtensionConfig::password)).md5Only();
+        .map(ExtensionConfig::password)).offering(c.sip().defences().digestAlgorithms().stream()
+        .map(t -> DigestAlgorithm.ofToken(t).orElseThrow()).toList());
     InviteAuthPolicy invites = (host, fromUser) -> {
       for (GatewayConfig g : c.gateways().values()) {
         if (g.host().equals(host)) return InviteAuthPolicy.Decision.TRUST;

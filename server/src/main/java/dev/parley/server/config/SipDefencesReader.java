@@ -3,13 +3,15 @@ package dev.parley.server.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads the defence keys of {@code sip:} (rate-limit, rate-burst, retry-after, refuse-user-agents). */
+/** Reads the defence keys of {@code sip:} (rate limits, refused user agents, digest algorithms). */
 final class SipDefencesReader {
 
-    static final List<String> KEYS = List.of("rate-limit", "rate-burst", "retry-after", "refuse-user-agents");
+    static final List<String> KEYS = List.of("rate-limit", "rate-burst", "retry-after", "refuse-user-agents",
+            "digest-algorithms");
 
     private SipDefencesReader() {
     }
@@ -21,6 +23,7 @@ final class SipDefencesReader {
         Integer burst = m.read("rate-burst", v -> Values.integer(v, 1, 1_000_000));
         Duration retryAfter = m.read("retry-after", v -> Values.duration(v, Duration.ofSeconds(1), Duration.ofHours(1)));
         List<String> agents = m.has("refuse-user-agents") ? agents(m, problems) : null;
+        List<String> algorithms = m.has("digest-algorithms") ? algorithms(m, problems) : null;
         if (problems.count() > before) {
             return null;
         }
@@ -28,7 +31,38 @@ final class SipDefencesReader {
                 rate != null ? rate : base.rateLimit(),
                 burst != null ? burst : base.rateBurst(),
                 retryAfter != null ? retryAfter : base.retryAfter(),
-                agents != null ? agents : base.refuseUserAgents());
+                agents != null ? agents : base.refuseUserAgents(),
+                algorithms != null ? algorithms : base.digestAlgorithms());
+    }
+
+    /** The digest algorithms we know, as their RFC 7616 tokens. */
+    private static final List<String> ALGORITHMS = List.of("MD5", "SHA-256");
+
+    /** One or more of MD5 and SHA-256, each once, as tokens in upper case. */
+    private static List<String> algorithms(YamlMap m, Problems problems) {
+        Node node = m.value("digest-algorithms");
+        String field = m.field("digest-algorithms");
+        if (!(node instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problems.add(node, field, "expected a list of one or more of MD5, SHA-256, e.g. [MD5]");
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            String name = YamlMap.scalar(item, field + "[" + i + "]", problems);
+            if (name == null) {
+                continue;
+            }
+            String a = name.strip().toUpperCase(Locale.ROOT);
+            if (!ALGORITHMS.contains(a)) {
+                problems.add(item, field + "[" + i + "]", "unknown digest algorithm '" + name + "': MD5 or SHA-256");
+            } else if (result.contains(a)) {
+                problems.add(item, field + "[" + i + "]", a + " is listed twice");
+            } else {
+                result.add(a);
+            }
+        }
+        return result;
     }
 
     /** A list of non-blank words; {@code []} (or null) refuses none. */

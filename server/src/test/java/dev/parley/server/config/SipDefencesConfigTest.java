@@ -15,6 +15,15 @@ class SipDefencesConfigTest {
         assertThat(d.rateBurst()).isEqualTo(100);
         assertThat(d.retryAfter()).isEqualTo(Duration.ofSeconds(5));
         assertThat(d.refuseUserAgents()).contains("friendly-scanner", "sipvicious", "sipcli", "vaxsipuseragent");
+        assertThat(d.digestAlgorithms()).containsExactly("MD5");
+    }
+
+    @Test
+    void digestAlgorithmsAreReadInTheirOrderInUpperCase() throws ConfigException {
+        SipDefences d = ConfigLoader.parse("sip: { digest-algorithms: [sha-256, md5] }", "parley.yaml", null)
+                .sip().defences();
+        assertThat(d.digestAlgorithms()).containsExactly("SHA-256", "MD5");
+        assertThat(d.rateLimit()).isEqualTo(20);
     }
 
     @Test

@@ -32,14 +32,6 @@ final class DigestAuthenticator {
     record Authenticated(String user) implements Verdict {}
   }
 
-  /**
-   * The algorithms we challenge with, in the order of the headers. MD5 comes first although RFC 7616
-   * §3.7 asks for the preferred one first: clients that answer only the first challenge they read
-   * (SIPp 3.6) would otherwise fail, while clients that read them all pick SHA-256 anyway (RFC 8760
-   * §2.4). Either algorithm is accepted in answers, whatever was offered.
-   */
-  private static final List<DigestAlgorithm> BOTH = List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256);
-
   private final DigestRealm realm;
   private final Nonces nonces;
 
@@ -60,10 +52,11 @@ final class DigestAuthenticator {
       if (c.username() == null || c.username().isEmpty()) return new Verdict.Failed("");
       Optional<DigestAlgorithm> algorithm = DigestAlgorithm.ofToken(c.algorithm());
       Nonces.Verdict nonce = nonces.check(c.nonce());
-      // qop=auth is what we offered; an answer without it (RFC 2069 style) would weaken the
-      // exchange the peer was offered, so it counts as wrong.
-      if (algorithm.isEmpty() || nonce == Nonces.Verdict.INVALID || !"auth".equalsIgnoreCase(c.qop())
-          || c.nc() == null || c.cnonce() == null) {
+      // qop=auth and the algorithms of our challenges are what we offered; an answer without qop
+      // (RFC 2069 style) or with an algorithm we did not offer would weaken the exchange the peer
+      // was offered, so it counts as wrong.
+      if (algorithm.isEmpty() || !realm.offered().contains(algorithm.get()) || nonce == Nonces.Verdict.INVALID
+          || !"auth".equalsIgnoreCase(c.qop()) || c.nc() == null || c.cnonce() == null) {
         return new Verdict.Failed(c.username());
       }
       Optional<String> password = realm.passwords().password(c.username());
@@ -78,7 +71,7 @@ final class DigestAuthenticator {
   void challenge(Messages messages, Response response, boolean stale) {
     String header = response.getStatusCode() == 407 ? DigestHeaders.PROXY_AUTHENTICATE : DigestHeaders.WWW_AUTHENTICATE;
     String nonce = nonces.issue();
-    for (DigestAlgorithm a : realm.offerSha256() ? BOTH : List.of(DigestAlgorithm.MD5)) {
+    for (DigestAlgorithm a : realm.offered()) {
       DigestHeaders.add(messages, response, header, DigestHeaders.challengeValue(realm.realm(), nonce, a.token(), stale));
     }
   }

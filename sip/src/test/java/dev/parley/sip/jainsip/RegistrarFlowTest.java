@@ -57,13 +57,19 @@ class RegistrarFlowTest {
         events.add("failed:" + user);
       }
     };
-    SipServerOptions options = SipServerOptions.none()
-        .withRealm(DigestRealm.of("parley.test", u -> u.equals("alice") ? Optional.of("secret") : Optional.empty()))
+    this.listener = listener;
+    startServer(DigestRealm.of("parley.test", u -> u.equals("alice") ? Optional.of("secret") : Optional.empty()));
+    client = UdpSipClient.open();
+  }
+
+  private RegistrationListener listener;
+
+  private void startServer(DigestRealm realm) throws Exception {
+    SipServerOptions options = SipServerOptions.none().withRealm(realm)
         .withRegistrar(RegistrarPolicy.standard(listener))
         .withClock(clock);
     server = JainSipServer.start(new SipConfig("127.0.0.1", PORT, true, false, "Parley-test"), call -> {},
         StackOptions.DEFAULTS, options);
-    client = UdpSipClient.open();
   }
 
   @AfterEach
@@ -146,6 +152,25 @@ class RegistrarFlowTest {
     assertThat(server.registrar().users()).containsExactly("alice");
     assertThat(event()).isEqualTo("registered:sip:alice@127.0.0.1:" + client.port());
     assertThat(event()).isEqualTo("refreshed:sip:alice@127.0.0.1:" + client.port());
+  }
+
+  @Test
+  void aSha256OnlyRealmChallengesWithSha256AloneAndRefusesAnMd5Answer() throws Exception {
+    server.close();
+    startServer(DigestRealm.of("parley.test", u -> u.equals("alice") ? Optional.of("secret") : Optional.empty())
+        .offering(List.of(DigestAlgorithm.SHA_256)));
+    SipText challenge = send(register("alice", "300", null));
+    assertThat(challenge.all("WWW-Authenticate")).extracting(c -> AuthParams.parse(c).get("algorithm"))
+        .containsExactly("SHA-256");
+    String md5 = challenge.all("WWW-Authenticate").getFirst().replace("algorithm=SHA-256", "algorithm=MD5");
+    assertThat(md5).contains("algorithm=MD5");
+    SipText refused = send(register("alice", "300", answer(md5, "alice", "secret")));
+    assertThat(refused.status()).as("an MD5 answer to a SHA-256 challenge, right password").isEqualTo(403);
+    assertThat(server.registrar().contacts("alice")).isEmpty();
+    SipText next = send(register("alice", "300", null));
+    SipText ok = send(register("alice", "300", answer(next.all("WWW-Authenticate").getFirst(), "alice", "secret")));
+    assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
+    assertThat(server.registrar().contacts("alice")).hasSize(1);
   }
 
   @Test
