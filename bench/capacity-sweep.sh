@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
 done
 BASE="$(mktemp -d /tmp/parley-sweep.XXXXXX)"
 field() { grep -m1 "$1" "$2" 2>/dev/null || true; }
-echo "| members | rooms | Parley CPU | RSS | pkts/s in / out | loss at receivers | jitter p50 / p99 / max | wire jitter p50 / p99 / max | pauses p99 / max | media-thread allocation | failed calls | generator kept time | load avg before → after |"
+echo "| members | rooms | Parley CPU | RSS | pkts/s in / out | loss at receivers (RFC 3550) / window shortfall | jitter p50 / p99 / max | wire jitter p50 / p99 / max | pauses p99 / max | media-thread allocation | failed calls | generator kept time | load avg before → after |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for run in $RUNS; do
   a="${run%x*}"; b="${run#*x}"
@@ -38,7 +38,7 @@ for run in $RUNS; do
   window="$(field '^calls ' "$s" | sed 's/.*window \([0-9.]*\) s.*/\1/')"
   sent="$(field 'per packet' "$s" | sed 's/.*(\([0-9]*\) sent, \([0-9]*\) received.*/\1 \2/')"
   pps="$(awk -v w="$window" '{ if (w > 0) printf "%.0f / %.0f", $1 / w, $2 / w }' <<<"$sent")"
-  loss="$(field '^received' "$s" | sed 's/.*loss \(.*\)$/\1/')"
+  loss="$(field '^loss ' "$s" | sed 's/loss *\([0-9.]*\) %.*/\1 %/') / $(field '^received' "$s" | sed 's/.*shortfall \([0-9.-]*\) %.*/\1 %/')"
   jitter="$(field '^jitter' "$s" | sed 's/jitter *p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms, max \([0-9.]*\) ms.*/\1 \/ \2 \/ \3 ms/')"
   wire="$(field '^wire jitter' "$s" | sed 's/wire jitter *p50 \([0-9.]*\) ms, p99 \([0-9.]*\) ms, max \([0-9.]*\) ms.*/\1 \/ \2 \/ \3 ms/')"
   [ -n "$wire" ] || wire="-"

@@ -29,11 +29,13 @@ import java.time.Duration;
  *     dev.parley.loadgen.media.RtpReceiver})
  * @param serverPid the target process for its CPU and RSS, or 0 to find it by the UDP port of target
  * @param csv where to write one line per call, or null
+ * @param telephoneEvent offer RFC 4733 telephone-event (payload type 101), as SIPp and phones do; false
+ *     makes the target listen for keys in every member's audio (in-band detection), the dearer case
  */
 public record LoadOptions(InetSocketAddress target, String localHost, int sipPort, int rooms, int perRoom,
     String numberFormat, Audio audio, Path speechWav, int talkersPerRoom, Duration duration, Duration settle,
     double callsPerSecond, int maxInFlight, int senderThreads, int toneChecks, ToneCheck.Expect expect,
-    int pollMicros, long serverPid, Path csv) {
+    int pollMicros, long serverPid, Path csv, boolean telephoneEvent) {
 
   /** What a talking member sends. */
   public enum Audio { TONE, SPEECH, SILENCE }

@@ -127,6 +127,32 @@ public final class LoadResult {
     return calls.stream().mapToLong(Call::seqGaps).sum();
   }
 
+  /** Packets the sequence numbers of the window say were sent to answered calls. */
+  public long expectedBySequence() {
+    return calls.stream().filter(c -> sip.get(c.index).answered()).mapToLong(Call::expectedBySequence).sum();
+  }
+
+  public long lostBySequence() {
+    return calls.stream().filter(c -> sip.get(c.index).answered()).mapToLong(Call::lostBySequence).sum();
+  }
+
+  /**
+   * Loss at the receivers as RFC 3550 A.3 (and so every RTCP receiver report) defines it: expected from
+   * the sequence numbers, minus received. Unlike {@link #lossPercent()} it does not count a packet the
+   * generator read after the window closed, which on a machine shared with the target is mostly the
+   * generator's own lateness (its jitter figure shows that).
+   */
+  public double lossBySequencePercent() {
+    long e = expectedBySequence();
+    return e == 0 ? 0 : 100.0 * lostBySequence() / e;
+  }
+
+  /** Answered calls that received less than half the window's packets: a stream that stopped shows here. */
+  public long shortCalls() {
+    long half = expectedPerCall() / 2;
+    return calls.stream().filter(c -> sip.get(c.index).answered() && c.receivedInWindow() < half).count();
+  }
+
   public long seqMissing() {
     return calls.stream().mapToLong(Call::seqMissing).sum();
   }

@@ -62,7 +62,7 @@ public final class LoadRun {
       rtpPorts[j] = ((InetSocketAddress) calls.get(j).channel.getLocalAddress()).getPort();
     }
     Uac uac = new Uac(o.target(), o.localHost(), o.sipPort(), numbers, rtpPorts, o.callsPerSecond(), o.maxInFlight(),
-        new Uac.Listener() {
+        o.telephoneEvent(), new Uac.Listener() {
           @Override
           public void answered(UacCall sip) {
             Call c = calls.get(sip.index);

@@ -84,6 +84,11 @@ final class LoadgenCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "Write one line per call to this file")
   Path csv;
 
+  @Option(names = "--in-band-dtmf",
+      description = "Offer no telephone-event (RFC 4733), like a phone that sends keys as tones: the target then "
+          + "listens for keys in every member's audio, the dearest case. Default: offer it, as SIPp and phones do")
+  boolean inBandDtmf;
+
   @Override
   public Integer call() throws Exception {
     ToneCheck.Expect e = switch (expect.toLowerCase()) {
@@ -93,7 +98,7 @@ final class LoadgenCommand implements Callable<Integer> {
     };
     LoadOptions o = new LoadOptions(target, local, sipPort, rooms, perRoom, numberFormat, audio, speechWav,
         Talkers.parse(talkers, perRoom), Duration.ofSeconds(durationSeconds), Duration.ofSeconds(settleSeconds), rate,
-        maxInFlight, senderThreads, toneChecks, e, pollMicros, serverPid, csv);
+        maxInFlight, senderThreads, toneChecks, e, pollMicros, serverPid, csv, !inBandDtmf);
     LoadResult r = new LoadRun(o, System.err).run();
     Report.print(r, System.out);
     if (csv != null) Report.writeCsv(r, csv);

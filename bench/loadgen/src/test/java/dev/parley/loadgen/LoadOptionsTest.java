@@ -12,7 +12,7 @@ class LoadOptionsTest {
   private static LoadOptions rooms(int rooms, int perRoom, int talkers) {
     return new LoadOptions(new InetSocketAddress("127.0.0.1", 5060), "127.0.0.1", 0, rooms, perRoom, "room%d",
         LoadOptions.Audio.TONE, null, talkers, Duration.ofSeconds(1), Duration.ZERO, 100, 10, 1, 10,
-        ToneCheck.Expect.MIX_MINUS, 1000, 0, null);
+        ToneCheck.Expect.MIX_MINUS, 1000, 0, null, true);
   }
 
   @Test

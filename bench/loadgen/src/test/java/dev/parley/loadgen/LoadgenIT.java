@@ -33,7 +33,7 @@ class LoadgenIT {
   private static LoadOptions options(InetSocketAddress target, int rooms, int perRoom, int seconds,
       ToneCheck.Expect expect) {
     return new LoadOptions(target, "127.0.0.1", 0, rooms, perRoom, "room%d", LoadOptions.Audio.TONE, null, perRoom,
-        Duration.ofSeconds(seconds), Duration.ofSeconds(1), 50, 20, 1, rooms * perRoom, expect, 1000, 0, null);
+        Duration.ofSeconds(seconds), Duration.ofSeconds(1), 50, 20, 1, rooms * perRoom, expect, 1000, 0, null, true);
   }
 
   private static LoadResult run(LoadOptions o) throws Exception {
@@ -53,6 +53,9 @@ class LoadgenIT {
       assertThat(r.toneResults()).hasSize(6);
       assertThat(r.toneFailures()).as(String.valueOf(r.toneResults())).isZero();
       assertThat(r.seqMissing()).isZero();
+      assertThat(r.expectedBySequence()).as("packets in the window").isGreaterThan(r.expectedTotal() / 2);
+      assertThat(r.lostBySequence()).isZero();
+      assertThat(r.shortCalls()).isZero();
       assertThat(r.lossPercent()).isLessThan(5);
       assertThat(r.jitter().count()).isPositive();
     }
@@ -71,6 +74,9 @@ class LoadgenIT {
       assertThat(r.toneResults()).hasSize(12);
       assertThat(r.toneFailures()).as(String.valueOf(r.toneResults())).isZero();
       assertThat(r.seqMissing()).isZero();
+      assertThat(r.expectedBySequence()).as("packets in the window").isGreaterThan(r.expectedTotal() / 2);
+      assertThat(r.lostBySequence()).isZero();
+      assertThat(r.shortCalls()).isZero();
       assertThat(r.lossPercent()).isLessThan(5);
       assertThat(r.serverPid).isEqualTo(parley.pid());
       assertThat(r.serverCpuPercent()).isNotNaN();

@@ -142,12 +142,15 @@ final class MediaWorker implements Runnable {
         long next = nextGridPoint(now, POLL_NANOS);
         for (int i = 0; i < roomCount; i++) next = Math.min(next, rooms[i].nextTickNanos);
         if (next - now > 0 && ops.isEmpty()) LockSupport.parkNanos(this, next - now);
+        // Ticks first, reads after: a room's packets then leave on the grid point however much
+        // input arrived since the last poll (reading a burst of 500 packets first moved them by
+        // milliseconds). What arrives meanwhile waits for the next tick, inside the playout delay.
+        now = System.nanoTime();
+        for (int i = 0; i < roomCount; i++) tickIfDue(rooms[i], now);
         loopNanos = System.nanoTime();
         selector.selectNow(onReadable);
         Runnable op;
         while ((op = ops.poll()) != null) runOp(op);
-        now = System.nanoTime();
-        for (int i = 0; i < roomCount; i++) tickIfDue(rooms[i], now);
       } catch (IOException | RuntimeException e) {
         log.error("media worker {} loop error; continuing", thread.getName(), e);
       }

@@ -43,6 +43,12 @@ public final class Call {
   long seqGaps;
   long seqMissing;
   long seqLateOrDuplicate;
+  /** Extended (RFC 3550 A.1) sequence number of the newest packet, and of the first and newest in the window. */
+  long extendedSeq;
+  long windowFirstSeq = -1;
+  long windowHighestSeq = -1;
+  /** Packets of the window at or after its first sequence number: what RFC 3550 A.3 counts as received. */
+  long windowReceivedInRange;
   long receiveErrors;
   final Histogram jitter = new Histogram(JITTER_BUCKET_NANOS, JITTER_BUCKETS);
   /** Raw PCMU received during the tone-check window, for the calls that are checked; else null. */
@@ -75,6 +81,16 @@ public final class Call {
 
   public long receivedTotal() {
     return receivedTotal;
+  }
+
+  /** Packets the window's sequence numbers say were sent: newest minus first, plus one (RFC 3550 A.3). */
+  public long expectedBySequence() {
+    return windowFirstSeq < 0 ? 0 : windowHighestSeq - windowFirstSeq + 1;
+  }
+
+  /** Expected by sequence number minus received: lost on the way, however late the rest was read. */
+  public long lostBySequence() {
+    return Math.max(0, expectedBySequence() - windowReceivedInRange);
   }
 
   public long receivedInWindow() {

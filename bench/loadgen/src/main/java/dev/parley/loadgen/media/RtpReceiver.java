@@ -135,9 +135,16 @@ public final class RtpReceiver implements Runnable {
     if (c.haveLast) {
       int step = (seq - c.lastSeq) & 0xffff;
       if (step == 0 || step >= 0x8000) {
-        if (inWindow) c.seqLateOrDuplicate++;
+        if (inWindow) {
+          c.seqLateOrDuplicate++;
+          // An overtaken packet did arrive: it counts as received if the window expects it. A repeat
+          // of the newest one does not count twice (RFC 3550 would, and so hide a loss).
+          long ext = c.extendedSeq - (0x10000 - step);
+          if (step != 0 && c.windowFirstSeq >= 0 && ext >= c.windowFirstSeq) c.windowReceivedInRange++;
+        }
         return; // the stream's position stays at the newest packet
       }
+      c.extendedSeq += step;
       if (inWindow) {
         if (step > 1) {
           c.seqGaps++;
@@ -146,6 +153,13 @@ public final class RtpReceiver implements Runnable {
         long transit = (t - c.lastArrivalNanos) - (long) (ts - c.lastTimestamp) * NANOS_PER_SAMPLE;
         c.jitter.record(Math.abs(transit));
       }
+    } else {
+      c.extendedSeq = 0x10000L + seq; // room below for packets that were overtaken
+    }
+    if (inWindow) {
+      if (c.windowFirstSeq < 0) c.windowFirstSeq = c.extendedSeq;
+      c.windowHighestSeq = c.extendedSeq;
+      c.windowReceivedInRange++;
     }
     c.haveLast = true;
     c.lastSeq = seq;

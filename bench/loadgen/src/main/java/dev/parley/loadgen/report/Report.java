@@ -31,10 +31,13 @@ public final class Report {
     failures(r, out);
     row(out, "ended", "%d with BYE answered, %d by the far end", r.endedCleanly(), r.endedByRemote());
     row(out, "sent", "%d RTP packets over the run, %d send errors", r.sent(), r.sendErrors());
-    row(out, "received", "%d of %d expected in the window (%d per call): loss %.2f %%", r.receivedInWindow(),
-        r.expectedTotal(), r.expectedPerCall(), r.lossPercent());
+    row(out, "loss", "%.3f %% (RFC 3550: %d of %d packets the window's sequence numbers expect never came); "
+        + "%d calls received under half the window", r.lossBySequencePercent(), r.lostBySequence(),
+        r.expectedBySequence(), r.shortCalls());
+    row(out, "received", "%d of %d expected in the window (%d per call): shortfall %.2f %% (includes what the "
+        + "generator read late)", r.receivedInWindow(), r.expectedTotal(), r.expectedPerCall(), r.lossPercent());
     r.calls.stream().filter(c -> r.sip.get(c.index).answered()).max(Comparator.comparingDouble(r::lossPercent))
-        .ifPresent(c -> row(out, "  worst call", "#%d (room %d): loss %.2f %%, jitter p99 %s", c.index, c.room,
+        .ifPresent(c -> row(out, "  worst call", "#%d (room %d): shortfall %.2f %%, jitter p99 %s", c.index, c.room,
             r.lossPercent(c), ms(c.jitter().percentileNanos(0.99))));
     row(out, "sequence", "%d gaps (%d packets missing), %d late or duplicate", r.seqGaps(), r.seqMissing(),
         r.seqLateOrDuplicate());
@@ -83,14 +86,15 @@ public final class Report {
   /** One line per call: its SIP outcome, media counters and jitter. */
   public static void writeCsv(LoadResult r, Path file) throws IOException {
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
-      w.println("call,room,index_in_room,answered,setup_ms,failure,sent,received_window,expected_window,loss_pct,"
-          + "seq_gaps,seq_missing,late_or_dup,jitter_p50_ms,jitter_p99_ms,jitter_max_ms,tone_check");
+      w.println("call,room,index_in_room,answered,setup_ms,failure,sent,received_window,expected_window,shortfall_pct,"
+          + "expected_by_seq,lost_by_seq,seq_gaps,seq_missing,late_or_dup,jitter_p50_ms,jitter_p99_ms,jitter_max_ms,tone_check");
       for (Call c : r.calls) {
         UacCall s = r.sip.get(c.index);
         ToneCheck.Result t = r.toneResults().get(c.index);
-        w.printf(Locale.ROOT, "%d,%d,%d,%b,%.1f,%s,%d,%d,%d,%.2f,%d,%d,%d,%.2f,%.2f,%.2f,%s%n", c.index, c.room,
+        w.printf(Locale.ROOT, "%d,%d,%d,%b,%.1f,%s,%d,%d,%d,%.2f,%d,%d,%d,%d,%d,%.2f,%.2f,%.2f,%s%n", c.index, c.room,
             c.indexInRoom, s.answered(), s.setupNanos / 1e6, s.failure == null ? "" : '"' + s.failure.replace('"', '\'') + '"',
-            c.sent(), c.receivedInWindow(), r.expectedPerCall(), r.lossPercent(c), c.seqGaps(), c.seqMissing(),
+            c.sent(), c.receivedInWindow(), r.expectedPerCall(), r.lossPercent(c), c.expectedBySequence(),
+            c.lostBySequence(), c.seqGaps(), c.seqMissing(),
             c.seqLateOrDuplicate(), c.jitter().percentileNanos(0.5) / 1e6, c.jitter().percentileNanos(0.99) / 1e6,
             c.jitter().maxNanos() / 1e6, t == null ? "" : (t.pass() ? "pass" : "fail"));
       }

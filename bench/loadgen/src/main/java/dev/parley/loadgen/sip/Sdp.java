@@ -3,7 +3,8 @@ package dev.parley.loadgen.sip;
 import java.net.InetSocketAddress;
 
 /**
- * The SDP a load member offers (PCMU only, 20 ms) and the one thing it reads from an answer: where
+ * The SDP a load member offers (PCMU at 20 ms, with or without RFC 4733 telephone-event) and the one
+ * thing it reads from an answer: where
  * to send audio, from the {@code c=} line (session or audio media level, the latter wins, RFC 4566
  * §5.7) and the port of the first {@code m=audio} line.
  */
@@ -13,13 +14,22 @@ public final class Sdp {
 
   /** An offer (or an answer, for the echo target) of PCMU at 20 ms from {@code host:port}. */
   public static String pcmu(String host, int port, long sessionId) {
+    return pcmu(host, port, sessionId, false);
+  }
+
+  /**
+   * The same, offering telephone-event on payload type 101 too when {@code telephoneEvent} (as
+   * SIPp's pcap scenarios and desk phones do).
+   */
+  public static String pcmu(String host, int port, long sessionId, boolean telephoneEvent) {
     return "v=0\r\n"
         + "o=parley-loadgen " + sessionId + " 1 IN IP4 " + host + "\r\n"
         + "s=-\r\n"
         + "c=IN IP4 " + host + "\r\n"
         + "t=0 0\r\n"
-        + "m=audio " + port + " RTP/AVP 0\r\n"
+        + "m=audio " + port + " RTP/AVP 0" + (telephoneEvent ? " 101" : "") + "\r\n"
         + "a=rtpmap:0 PCMU/8000\r\n"
+        + (telephoneEvent ? "a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-15\r\n" : "")
         + "a=ptime:20\r\n"
         + "a=sendrecv\r\n";
   }

@@ -58,16 +58,19 @@ public final class Uac implements Runnable {
   private volatile boolean running = true;
   private int placed;
   private int inFlight;
+  private final boolean telephoneEvent;
 
   /**
    * @param numbers the number each call dials, in order; its RTP port is {@code rtpPorts[i]}
    * @param localHost the address to bind and to put in Via/Contact/SDP
    * @param callsPerSecond how fast to place calls
    * @param maxInFlight at most this many INVITEs without a final response
+   * @param telephoneEvent whether the offers include telephone-event (RFC 4733)
    */
   public Uac(InetSocketAddress target, String localHost, int localPort, List<String> numbers, int[] rtpPorts,
-      double callsPerSecond, int maxInFlight, Listener listener) throws IOException {
+      double callsPerSecond, int maxInFlight, boolean telephoneEvent, Listener listener) throws IOException {
     this.target = target;
+    this.telephoneEvent = telephoneEvent;
     this.listener = listener;
     this.callIntervalNanos = (long) (1e9 / callsPerSecond);
     this.maxInFlight = maxInFlight;
@@ -163,7 +166,7 @@ public final class Uac implements Runnable {
     c.startedNanos = now;
     c.timeoutAtNanos = now + TIMER_B;
     String host = c.localHostPort.substring(0, c.localHostPort.lastIndexOf(':'));
-    c.pending = SipText.invite(c, Sdp.pcmu(host, c.localRtpPort, c.index + 1L)).getBytes(StandardCharsets.UTF_8);
+    c.pending = SipText.invite(c, Sdp.pcmu(host, c.localRtpPort, c.index + 1L, telephoneEvent)).getBytes(StandardCharsets.UTF_8);
     c.retransmitNanos = T1;
     inFlight++;
     transmit(c, now);

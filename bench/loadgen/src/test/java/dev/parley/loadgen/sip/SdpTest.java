@@ -39,4 +39,13 @@ class SdpTest {
     assertThat(offer).contains("m=audio 40000 RTP/AVP 0\r\n", "a=rtpmap:0 PCMU/8000\r\n", "a=ptime:20\r\n");
     assertThat(Sdp.audioTarget(offer)).hasToString("/127.0.0.1:40000");
   }
+
+  @Test
+  void theOfferCarriesTelephoneEventOnlyWhenAsked() {
+    String offer = Sdp.pcmu("127.0.0.1", 40000, 7, true);
+    assertThat(offer).contains("m=audio 40000 RTP/AVP 0 101\r\n", "a=rtpmap:101 telephone-event/8000\r\n",
+        "a=fmtp:101 0-15\r\n");
+    assertThat(Sdp.audioTarget(offer)).hasToString("/127.0.0.1:40000");
+    assertThat(Sdp.pcmu("127.0.0.1", 40000, 7, false)).doesNotContain("101").contains("m=audio 40000 RTP/AVP 0\r\n");
+  }
 }
